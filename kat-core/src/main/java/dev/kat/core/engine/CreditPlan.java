@@ -1,0 +1,198 @@
+package dev.kat.core.engine;
+
+import dev.kat.core.internal.Fixed;
+import dev.kat.core.model.Verdict;
+import dev.kat.core.policy.AttributeModifier;
+import dev.kat.core.policy.CategorySpec;
+import dev.kat.core.policy.CreditAdjustment;
+import dev.kat.core.policy.Policy;
+import dev.kat.core.policy.Unit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The policy's credit formula compiled to primitive tables, and its evaluation for one row.
+ *
+ * <p>Modifiers are resolved per category and credit adjustments per (category, role, working group)
+ * combination once per batch, so the per-row work is a few array reads and multiplications. The same
+ * method computes a row's credit and, on demand, the steps that explain it, so an explanation can never
+ * disagree with the figure.
+ */
+final class CreditPlan {
+  private final Policy policy;
+  private final String[] categoryIds;
+  private final double[] base;
+  private final Unit[] unit;
+  private final AttributeModifier[] modifiers;
+  private final int[][] modifiersByCategory;
+  private final String[] roleIds;
+  private final double[] roleWeight;
+  private final CreditAdjustment[] adjustments;
+
+  CreditPlan(Policy policy) {
+    this.policy = policy;
+    List<CategorySpec> cats = new ArrayList<>(policy.categories().values());
+    int k = cats.size();
+    categoryIds = new String[k];
+    base = new double[k];
+    unit = new Unit[k];
+    modifiers = policy.modifiers().toArray(new AttributeModifier[0]);
+    modifiersByCategory = new int[k][];
+    for (int c = 0; c < k; c++) {
+      CategorySpec spec = cats.get(c);
+      categoryIds[c] = spec.id();
+      base[c] = spec.baseCredit();
+      unit[c] = spec.unit();
+      int[] idx = new int[modifiers.length];
+      int n = 0;
+      for (int m = 0; m < modifiers.length; m++) {
+        if (modifiers[m].appliesTo(spec.id())) {
+          idx[n++] = m;
+        }
+      }
+      modifiersByCategory[c] = Arrays.copyOf(idx, n);
+    }
+    roleIds = policy.roles().keySet().toArray(new String[0]);
+    roleWeight = new double[roleIds.length];
+    for (int r = 0; r < roleIds.length; r++) {
+      roleWeight[r] = policy.roles().get(roleIds[r]).weight();
+    }
+    adjustments = policy.adjustments().toArray(new CreditAdjustment[0]);
+  }
+
+  /** Per-batch tables: which adjustments apply to each (category, role, working group). */
+  final class Bound {
+    private final ContributionBatch batch;
+    private final int roles;
+    private final int groups;
+    private final int[][] adjustmentsByKey;
+    private final double[][] modifierColumns;
+    private final double[][] quantityColumns;
+    private final double[][] adjustmentColumns;
+
+    Bound(ContributionBatch batch) {
+      this.batch = batch;
+      this.roles = roleIds.length;
+      this.groups = Math.max(1, batch.workingGroups());
+      int keys = categoryIds.length * roles * groups;
+      adjustmentsByKey = new int[keys][];
+      int[] none = new int[0];
+      for (int c = 0; c < categoryIds.length; c++) {
+        for (int r = 0; r < roles; r++) {
+          for (int g = 0; g < groups; g++) {
+            String wg = batch.workingGroups() == 0 ? "" : batch.workingGroupId(g);
+            int[] idx = new int[adjustments.length];
+            int n = 0;
+            for (int a = 0; a < adjustments.length; a++) {
+              if (adjustments[a].matchesKey(categoryIds[c], roleIds[r], wg)) {
+                idx[n++] = a;
+              }
+            }
+            adjustmentsByKey[(c * roles + r) * groups + g] = n == 0 ? none : Arrays.copyOf(idx, n);
+          }
+        }
+      }
+      modifierColumns = new double[modifiers.length][];
+      for (int m = 0; m < modifiers.length; m++) {
+        modifierColumns[m] = batch.attributeColumn(modifiers[m].attribute());
+      }
+      quantityColumns = new double[categoryIds.length][];
+      for (int c = 0; c < categoryIds.length; c++) {
+        String q = unit[c].quantityAttribute();
+        quantityColumns[c] = q == null ? null : batch.attributeColumn(q);
+      }
+      adjustmentColumns = new double[adjustments.length][];
+      for (int a = 0; a < adjustments.length; a++) {
+        String name = adjustments[a].attribute();
+        adjustmentColumns[a] = name == null ? null : batch.attributeColumn(name);
+      }
+    }
+
+    /** The row's credit in micro-units; when {@code steps} is not null, the steps that produce it. */
+    long credit(int row, List<Step> steps) {
+      int c = batch.category(row);
+      int r = batch.role(row);
+      int g = batch.workingGroup(row);
+      double v = base[c];
+      if (steps != null) {
+        steps.add(new Step("credit", "base:" + categoryIds[c], base[c],
+            "base credit of category " + categoryIds[c] + " " + unitWords(unit[c])));
+      }
+      if (quantityColumns[c] != null) {
+        double raw = quantityColumns[c][row];
+        double q = unit[c].quantity(raw);
+        v *= q;
+        if (steps != null) {
+          steps.add(new Step("credit", "quantity", q, unit[c].quantityAttribute() + " = "
+              + Fixed.formatFactor(raw)));
+        }
+      }
+      for (int m : modifiersByCategory[c]) {
+        double x = modifierColumns[m][row];
+        if (Double.isNaN(x)) {
+          x = modifiers[m].defaultValue();
+        }
+        double f = modifiers[m].curve().apply(x);
+        v *= f;
+        if (steps != null) {
+          steps.add(new Step("credit", modifiers[m].id(), f, modifiers[m].attribute() + " = " + Fixed.formatFactor(x)));
+        }
+      }
+      for (int a : adjustmentsByKey[(c * roles + r) * groups + g]) {
+        double[] col = adjustmentColumns[a];
+        if (col != null) {
+          double x = col[row];
+          if (Double.isNaN(x) || !adjustments[a].matchesAttribute(x)) {
+            continue;
+          }
+        }
+        v *= adjustments[a].factor();
+        if (steps != null) {
+          steps.add(new Step("credit", adjustments[a].ruleId(), adjustments[a].factor(), adjustments[a].reason()));
+        }
+      }
+      v *= roleWeight[r];
+      if (steps != null) {
+        steps.add(new Step("credit", "role:" + roleIds[r], roleWeight[r], "weight of role " + roleIds[r]));
+      }
+      if (policy.reviewQualityWeighting()) {
+        double q = medianApprovalQuality(row);
+        if (!Double.isNaN(q)) {
+          v *= q;
+          if (steps != null) {
+            steps.add(new Step("credit", "review-quality", q, "median quality score of approving reviews"));
+          }
+        }
+      }
+      return Fixed.toMicros(v);
+    }
+
+    private double medianApprovalQuality(int row) {
+      int n = batch.reviewCount(row);
+      double[] qs = new double[n];
+      int m = 0;
+      for (int k = 0; k < n; k++) {
+        if (batch.verdict(row, k) == Verdict.APPROVE && !Double.isNaN(batch.quality(row, k))) {
+          qs[m++] = batch.quality(row, k);
+        }
+      }
+      if (m == 0) {
+        return Double.NaN;
+      }
+      Arrays.sort(qs, 0, m);
+      return (m & 1) == 1 ? qs[m / 2] : (qs[m / 2 - 1] + qs[m / 2]) / 2.0;
+    }
+  }
+
+  private static String unitWords(Unit u) {
+    switch (u) {
+      case PER_HOUR:
+        return "per hour";
+      case PER_CURRENCY_UNIT:
+        return "per currency unit";
+      default:
+        return "per record";
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package dev.kat.core.engine;
+
+import dev.kat.core.alloc.AllocationInput;
+import dev.kat.core.alloc.AllocationShare;
+import dev.kat.core.alloc.LargestRemainder;
+import dev.kat.core.guard.Action;
+import dev.kat.core.guard.Flag;
+import dev.kat.core.guard.GuardContext;
+import dev.kat.core.guard.Guardrail;
+import dev.kat.core.guard.Severity;
+import dev.kat.core.internal.Fixed;
+import dev.kat.core.model.Cycle;
+import dev.kat.core.policy.CapSpec;
+import dev.kat.core.policy.KarmaPolicy;
+import dev.kat.core.policy.Policy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/** One execution of the cycle's stages over a batch; produces a {@link CycleResult}. */
+final class CycleRun {
+  final Policy policy;
+  final CreditPlan.Bound credit;
+  final ContributionBatch batch;
+  final PriorState prior;
+  final Cycle cycle;
+  final int days;
+  final long firstDay;
+
+  long[] rawCredit;
+  long[] finalCredit;
+  final List<Flag> flags = new ArrayList<>();
+  final List<int[]> flagRows = new ArrayList<>();
+  final List<int[]> flagPeople = new ArrayList<>();
+  final TreeSet<String> held = new TreeSet<>();
+  double[] dayFactor;
+  double[] categoryFactor;
+  double[] cycleFactor;
+
+  CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior) {
+    this.policy = policy;
+    this.batch = batch;
+    this.prior = prior;
+    this.cycle = batch.cycle();
+    this.credit = plan.new Bound(batch);
+    this.days = cycle.days();
+    this.firstDay = Math.floorDiv(cycle.start().getEpochSecond(), 86_400L);
+  }
+
+  int dayIndex(int row) {
+    return (int) (Math.floorDiv(batch.epochSecond(row), 86_400L) - firstDay);
+  }
+
+  CycleResult execute() {
+    int n = batch.rows();
+    rawCredit = new long[n];
+    for (int row = 0; row < n; row++) {
+      rawCredit[row] = credit.credit(row, null);
+    }
+    finalCredit = rawCredit.clone();
+    guard();
+    caps();
+    return new CycleResult(this);
+  }
+
+  private void guard() {
+    List<Guardrail> guardrails = policy.guardrails();
+    if (guardrails.isEmpty()) {
+      return;
+    }
+    long[] creditSoFar = finalCredit;
+    GuardContext ctx = new GuardContext() {
+      @Override
+      public Cycle cycle() {
+        return cycle;
+      }
+
+      @Override
+      public BatchView batch() {
+        return batch;
+      }
+
+      @Override
+      public long credit(int row) {
+        return creditSoFar[row];
+      }
+
+      @Override
+      public PriorState prior() {
+        return prior;
+      }
+    };
+    for (Guardrail g : guardrails) {
+      List<Flag> found = new ArrayList<>();
+      List<int[]> foundRows = new ArrayList<>();
+      List<int[]> foundPeople = new ArrayList<>();
+      try {
+        g.inspect(ctx, (Severity severity, Action action, double factor, int[] rows, int[] people, String evidence) -> {
+          int[] r = rows.clone();
+          Arrays.sort(r);
+          int[] p = people.clone();
+          Arrays.sort(p);
+          List<String> ids = new ArrayList<>(r.length);
+          for (int row : r) {
+            ids.add(batch.recordId(row));
+          }
+          List<String> who = new ArrayList<>(p.length);
+          for (int person : p) {
+            who.add(batch.personId(person));
+          }
+          double f = action == Action.DAMPEN ? factor : action == Action.NOTE ? 1.0 : 0.0;
+          found.add(new Flag(g.id(), severity, action, f, ids, who, evidence));
+          foundRows.add(r);
+          foundPeople.add(p);
+        });
+      } catch (RuntimeException e) {
+        throw new GuardrailException(g.id(), e);
+      }
+      // A detector's flags are applied in a canonical order so that its reporting order cannot matter.
+      Integer[] order = new Integer[found.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> compareFlags(found.get(a), found.get(b)));
+      for (int i : order) {
+        Flag f = found.get(i);
+        flags.add(f);
+        flagRows.add(foundRows.get(i));
+        flagPeople.add(foundPeople.get(i));
+        for (int row : foundRows.get(i)) {
+          if (f.action() != Action.NOTE) {
+            finalCredit[row] = Fixed.scale(finalCredit[row], f.factor());
+          }
+          if (f.action() == Action.HOLD) {
+            held.add(batch.recordId(row));
+          }
+        }
+      }
+    }
+  }
+
+  private static int compareFlags(Flag a, Flag b) {
+    int c = a.action().compareTo(b.action());
+    if (c == 0) {
+      c = Double.compare(a.factor(), b.factor());
+    }
+    if (c == 0) {
+      c = a.recordIds().toString().compareTo(b.recordIds().toString());
+    }
+    if (c == 0) {
+      c = a.contributors().toString().compareTo(b.contributors().toString());
+    }
+    if (c == 0) {
+      c = a.evidence().compareTo(b.evidence());
+    }
+    return c == 0 ? a.severity().compareTo(b.severity()) : c;
+  }
+
+  private void caps() {
+    int n = batch.rows();
+    int people = batch.people();
+    if (!policy.caps().perDay().isNone()) {
+      long cells = (long) people * days;
+      if (cells > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("per-day caps over " + days + " days for " + people
+            + " people exceed one table; use shorter cycles");
+      }
+      long[] sums = new long[(int) cells];
+      for (int row = 0; row < n; row++) {
+        sums[batch.contributor(row) * days + dayIndex(row)] += finalCredit[row];
+      }
+      dayFactor = factors(sums, i -> policy.caps().perDay());
+      for (int row = 0; row < n; row++) {
+        double f = dayFactor[batch.contributor(row) * days + dayIndex(row)];
+        if (f != 1.0) {
+          finalCredit[row] = Fixed.scale(finalCredit[row], f);
+        }
+      }
+    }
+    int k = batch.categories();
+    boolean anyCategoryCap = !policy.caps().perCategory().isNone()
+        || policy.caps().categoryOverrides().values().stream().anyMatch(c -> !c.isNone());
+    if (anyCategoryCap) {
+      long[] sums = new long[people * k];
+      for (int row = 0; row < n; row++) {
+        sums[batch.contributor(row) * k + batch.category(row)] += finalCredit[row];
+      }
+      CapSpec[] specs = new CapSpec[k];
+      for (int c = 0; c < k; c++) {
+        specs[c] = policy.caps().forCategory(batch.categoryId(c));
+      }
+      categoryFactor = factors(sums, i -> specs[i % k]);
+      for (int row = 0; row < n; row++) {
+        double f = categoryFactor[batch.contributor(row) * k + batch.category(row)];
+        if (f != 1.0) {
+          finalCredit[row] = Fixed.scale(finalCredit[row], f);
+        }
+      }
+    }
+    if (!policy.caps().perCycle().isNone()) {
+      long[] sums = new long[people];
+      for (int row = 0; row < n; row++) {
+        sums[batch.contributor(row)] += finalCredit[row];
+      }
+      cycleFactor = factors(sums, i -> policy.caps().perCycle());
+      for (int row = 0; row < n; row++) {
+        double f = cycleFactor[batch.contributor(row)];
+        if (f != 1.0) {
+          finalCredit[row] = Fixed.scale(finalCredit[row], f);
+        }
+      }
+    }
+  }
+
+  private static double[] factors(long[] sums, java.util.function.IntFunction<CapSpec> spec) {
+    double[] f = new double[sums.length];
+    for (int i = 0; i < sums.length; i++) {
+      long s = sums[i];
+      if (s <= 0) {
+        f[i] = 1.0;
+        continue;
+      }
+      CapSpec cap = spec.apply(i);
+      long capped = Fixed.toMicros(cap.apply(Fixed.toDouble(s)));
+      f[i] = capped >= s ? 1.0 : capped / (double) s;
+    }
+    return f;
+  }
+
+  /** The explanation of one row: the credit steps and the later steps, recomputed. */
+  RecordLine explain(int row) {
+    List<Step> creditSteps = new ArrayList<>();
+    long raw = credit.credit(row, creditSteps);
+    if (raw != rawCredit[row]) {
+      throw new AssertionError("explanation of row " + row + " disagrees with its credit");
+    }
+    List<Step> later = new ArrayList<>();
+    long v = raw;
+    for (int i = 0; i < flags.size(); i++) {
+      if (Arrays.binarySearch(flagRows.get(i), row) >= 0) {
+        Flag f = flags.get(i);
+        if (f.action() != Action.NOTE) {
+          v = Fixed.scale(v, f.factor());
+          later.add(new Step("guard", f.detector(), f.factor(), f.action().name().toLowerCase(java.util.Locale.ROOT)
+              + ": " + f.evidence()));
+        }
+      }
+    }
+    if (dayFactor != null) {
+      double f = dayFactor[batch.contributor(row) * days + dayIndex(row)];
+      if (f != 1.0) {
+        v = Fixed.scale(v, f);
+        later.add(new Step("cap", "cap:per-day", f, "daily credit above the per-day cap " + capWords(policy.caps().perDay())));
+      }
+    }
+    if (categoryFactor != null) {
+      int k = batch.categories();
+      double f = categoryFactor[batch.contributor(row) * k + batch.category(row)];
+      if (f != 1.0) {
+        v = Fixed.scale(v, f);
+        String cat = batch.categoryId(batch.category(row));
+        later.add(new Step("cap", "cap:category:" + cat, f, "credit in " + cat + " above the category cap "
+            + capWords(policy.caps().forCategory(cat))));
+      }
+    }
+    if (cycleFactor != null) {
+      double f = cycleFactor[batch.contributor(row)];
+      if (f != 1.0) {
+        v = Fixed.scale(v, f);
+        later.add(new Step("cap", "cap:per-cycle", f, "cycle credit above the per-cycle cap " + capWords(policy.caps().perCycle())));
+      }
+    }
+    if (v != finalCredit[row]) {
+      throw new AssertionError("explanation of row " + row + " disagrees with its final credit");
+    }
+    return new RecordLine(batch.recordId(row), batch.categoryId(batch.category(row)), creditSteps, raw, later, v);
+  }
+
+  private static String capWords(CapSpec c) {
+    return "(soft " + c.soft() + ", hard " + c.hard() + ", " + c.curve().name().toLowerCase(java.util.Locale.ROOT) + ")";
+  }
+
+  /** Allocation over the contributors, in id order; fills {@code kat} and returns the unallocated rest. */
+  static long allocate(Policy policy, AllocationInput input, long[] kat) {
+    List<AllocationShare> shares = policy.allocation();
+    long[] shareWeights = new long[shares.size()];
+    for (int i = 0; i < shares.size(); i++) {
+      shareWeights[i] = shares.get(i).weight();
+    }
+    long[] parts = LargestRemainder.apportion(policy.budget(), shareWeights);
+    long unallocated = 0;
+    for (int i = 0; i < shares.size(); i++) {
+      long[] got = shares.get(i).policy().allocate(input, parts[i]);
+      if (got.length != input.size()) {
+        throw new IllegalStateException("allocation policy " + shares.get(i).policy().name() + " returned "
+            + got.length + " parts for " + input.size() + " contributors");
+      }
+      long sum = 0;
+      for (int c = 0; c < got.length; c++) {
+        if (got[c] < 0) {
+          throw new IllegalStateException("allocation policy " + shares.get(i).policy().name()
+              + " gave a negative part to " + input.contributors().get(c));
+        }
+        sum += got[c];
+        kat[c] += got[c];
+      }
+      if (sum != 0 && sum != parts[i]) {
+        throw new IllegalStateException("allocation policy " + shares.get(i).policy().name() + " allocated "
+            + sum + " of its " + parts[i] + " base units");
+      }
+      if (sum == 0) {
+        unallocated += parts[i];
+      }
+    }
+    return unallocated;
+  }
+
+  /** Karma after decay for {@code state} at this cycle. */
+  long decayedKarma(ContributorState state, KarmaPolicy karma) {
+    if (state == null) {
+      return 0;
+    }
+    long cycles = cycle.sequence() - prior.sequence();
+    return Fixed.scale(state.karma(), karma.decay(cycles));
+  }
+}

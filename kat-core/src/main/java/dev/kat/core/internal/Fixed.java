@@ -1,0 +1,59 @@
+package dev.kat.core.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Fixed-point arithmetic in micro-units: one credit or karma point is {@link #SCALE} units of a
+ * {@code long}.
+ *
+ * <p>Each per-record figure is computed once in {@code double} (deterministic under Java 17's strict
+ * IEEE semantics, because the order of the factors is fixed) and rounded half-even to a micro-unit.
+ * From then on every sum is a {@code long} sum, which is associative, so no input order or thread count
+ * can change a total.
+ */
+public final class Fixed {
+  /** Micro-units per unit. */
+  public static final long SCALE = 1_000_000L;
+
+  private Fixed() {}
+
+  /** Rounds {@code value × SCALE} half-even to a long; NaN and infinities are caller errors. */
+  public static long toMicros(double value) {
+    double scaled = value * SCALE;
+    if (!Double.isFinite(scaled) || Math.abs(scaled) >= 9.0e18) {
+      throw new ArithmeticException("value out of fixed-point range: " + value);
+    }
+    return (long) Math.rint(scaled);
+  }
+
+  /** Multiplies micro-units by a factor, rounding half-even. */
+  public static long scale(long micros, double factor) {
+    double r = micros * factor;
+    if (!Double.isFinite(r) || Math.abs(r) >= 9.0e18) {
+      throw new ArithmeticException("fixed-point overflow: " + micros + " x " + factor);
+    }
+    return (long) Math.rint(r);
+  }
+
+  /** Converts micro-units back to a double (for curves and display only). */
+  public static double toDouble(long micros) {
+    return micros / (double) SCALE;
+  }
+
+  /** Formats micro-units as a plain decimal with six fractional digits, locale-independent. */
+  public static String format(long micros) {
+    return BigDecimal.valueOf(micros, 6).toPlainString();
+  }
+
+  /** Formats micro-units with {@code digits} fractional digits (half-even), locale-independent. */
+  public static String format(long micros, int digits) {
+    return BigDecimal.valueOf(micros, 6).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** Formats a factor for explanations: up to six fractional digits, trailing zeros removed. */
+  public static String formatFactor(double factor) {
+    BigDecimal d = new BigDecimal(factor).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+}

@@ -1,0 +1,244 @@
+package dev.kat.core.internal;
+
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Evidence;
+import dev.kat.core.model.Review;
+import dev.kat.core.model.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * The canonical binary form of a {@link Contribution}: every field in a fixed order, strings as UTF-8
+ * with a varint length, numbers as varints or IEEE bits. Because a contribution's collections are
+ * already in canonical order, two equal contributions have identical bytes; this form is what the
+ * content hash covers, and the batch keeps it so any accepted record can be given back unchanged.
+ *
+ * <p>An appendable arena of such records; not thread-safe while writing.
+ */
+public final class RecordCodec {
+  private byte[] buf = new byte[4096];
+  private int len;
+
+  /** Appends {@code c}; returns its start offset. The end is {@link #length()} afterwards. */
+  public int append(Contribution c) {
+    int start = len;
+    str(c.id());
+    str(c.contributor());
+    str(c.dao());
+    str(c.workingGroup());
+    str(c.category());
+    str(c.role());
+    varlong(c.occurredAt().getEpochSecond());
+    varlong(c.occurredAt().getNano());
+    varlong(c.attributes().size());
+    c.attributes().forEach((k, v) -> {
+      str(k);
+      fixed64(Double.doubleToLongBits(v));
+    });
+    varlong(c.counterparts().size());
+    c.counterparts().forEach(this::str);
+    varlong(c.evidence().size());
+    for (Evidence e : c.evidence()) {
+      str(e.uri());
+      str(e.contentHash() == null ? "" : e.contentHash());
+    }
+    varlong(c.reviews().size());
+    for (Review r : c.reviews()) {
+      str(r.reviewer());
+      varlong(r.verdict().ordinal());
+      if (r.quality().isPresent()) {
+        varlong(1);
+        fixed64(Double.doubleToLongBits(r.quality().getAsDouble()));
+      } else {
+        varlong(0);
+      }
+      str(r.duplicateOf() == null ? "" : r.duplicateOf());
+    }
+    str(c.supersedes() == null ? "" : c.supersedes());
+    return start;
+  }
+
+  /** The bytes written so far. */
+  public int length() {
+    return len;
+  }
+
+  /** The backing array (valid up to {@link #length()}). */
+  public byte[] bytes() {
+    return buf;
+  }
+
+  /** Trims the backing array to its length. */
+  public void trim() {
+    buf = Arrays.copyOf(buf, len);
+  }
+
+  /** Encodes one record on its own. */
+  public static byte[] encode(Contribution c) {
+    RecordCodec codec = new RecordCodec();
+    codec.append(c);
+    return Arrays.copyOf(codec.buf, codec.len);
+  }
+
+  /** Forgets everything written from {@code start} on. */
+  public void truncate(int start) {
+    len = start;
+  }
+
+  /** A range of bytes. */
+  public record Span(int start, int end) {}
+
+  /** Decodes the record that starts at {@code offset} of {@code bytes}. */
+  public static Contribution decode(byte[] bytes, int offset) {
+    return new Reader(bytes, offset).record();
+  }
+
+  /** Decodes only the id of the record at {@code offset}. */
+  public static String decodeId(byte[] bytes, int offset) {
+    return new Reader(bytes, offset).str();
+  }
+
+  /** The UTF-8 bytes of the id of the record at {@code offset}. */
+  public static Span idSpan(byte[] bytes, int offset) {
+    Reader r = new Reader(bytes, offset);
+    int n = (int) r.varlong();
+    return new Span(r.pos, r.pos + n);
+  }
+
+  /** Whether the record at {@code offset} has id {@code id}. */
+  public static boolean idEquals(byte[] bytes, int offset, String id) {
+    Span s = idSpan(bytes, offset);
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    return Arrays.equals(bytes, s.start(), s.end(), b, 0, b.length);
+  }
+
+  /** The offset just after the record that starts at {@code offset}. */
+  public static int end(byte[] bytes, int offset) {
+    Reader r = new Reader(bytes, offset);
+    r.record();
+    return r.pos;
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      long want = Math.max((long) buf.length * 2, (long) len + extra);
+      if (want > Integer.MAX_VALUE - 16) {
+        want = Integer.MAX_VALUE - 16;
+        if (len + extra > want) {
+          throw new IllegalStateException("batch record arena is full (2 GiB); split the batch");
+        }
+      }
+      buf = Arrays.copyOf(buf, (int) want);
+    }
+  }
+
+  private void str(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    varlong(b.length);
+    ensure(b.length);
+    System.arraycopy(b, 0, buf, len, b.length);
+    len += b.length;
+  }
+
+  private void varlong(long v) {
+    ensure(10);
+    long z = (v << 1) ^ (v >> 63);
+    while ((z & ~0x7FL) != 0) {
+      buf[len++] = (byte) ((z & 0x7F) | 0x80);
+      z >>>= 7;
+    }
+    buf[len++] = (byte) z;
+  }
+
+  private void fixed64(long v) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buf[len++] = (byte) (v >>> (8 * i));
+    }
+  }
+
+  private static final class Reader {
+    private final byte[] b;
+    private int pos;
+
+    Reader(byte[] b, int pos) {
+      this.b = b;
+      this.pos = pos;
+    }
+
+    long varlong() {
+      long z = 0;
+      int shift = 0;
+      while (true) {
+        byte x = b[pos++];
+        z |= (long) (x & 0x7F) << shift;
+        if ((x & 0x80) == 0) {
+          break;
+        }
+        shift += 7;
+      }
+      return (z >>> 1) ^ -(z & 1);
+    }
+
+    long fixed64() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v |= (long) (b[pos++] & 0xff) << (8 * i);
+      }
+      return v;
+    }
+
+    String str() {
+      int n = (int) varlong();
+      String s = new String(b, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+
+    Contribution record() {
+      String id = str();
+      String contributor = str();
+      String dao = str();
+      String wg = str();
+      String category = str();
+      String role = str();
+      long sec = varlong();
+      long nano = varlong();
+      int na = (int) varlong();
+      TreeMap<String, Double> attrs = new TreeMap<>();
+      for (int i = 0; i < na; i++) {
+        String k = str();
+        attrs.put(k, Double.longBitsToDouble(fixed64()));
+      }
+      int nc = (int) varlong();
+      List<String> cps = new ArrayList<>(nc);
+      for (int i = 0; i < nc; i++) {
+        cps.add(str());
+      }
+      int ne = (int) varlong();
+      List<Evidence> ev = new ArrayList<>(ne);
+      for (int i = 0; i < ne; i++) {
+        String uri = str();
+        String h = str();
+        ev.add(new Evidence(uri, h.isEmpty() ? null : h));
+      }
+      int nr = (int) varlong();
+      List<Review> rv = new ArrayList<>(nr);
+      for (int i = 0; i < nr; i++) {
+        String reviewer = str();
+        Verdict v = Verdict.values()[(int) varlong()];
+        OptionalDouble q = varlong() == 1 ? OptionalDouble.of(Double.longBitsToDouble(fixed64())) : OptionalDouble.empty();
+        String dup = str();
+        rv.add(new Review(reviewer, v, q, dup.isEmpty() ? null : dup));
+      }
+      String sup = str();
+      return new Contribution(id, contributor, dao, wg, category, role, Instant.ofEpochSecond(sec, nano), attrs,
+          cps, ev, rv, sup.isEmpty() ? null : sup);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.kat.core.model;
+
+import dev.kat.core.internal.Checks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One piece of work submitted for recognition.
+ *
+ * <p>A contribution is an immutable value. Collections are copied and put into a canonical order
+ * (attributes by name, counterparts, evidence and reviews sorted), so two records that say the same
+ * thing are {@code equal} whatever order their parts were given in. Attribute values are not
+ * validated here: a non-finite or negative value is a problem <em>in the data</em>, which admission
+ * rejects with a reason and keeps, rather than an exception.
+ *
+ * @param id the record's unique id within the DAO, not blank
+ * @param contributor who did the work, not blank
+ * @param dao the DAO the work was done for, not null (may be empty when a run covers one DAO)
+ * @param workingGroup the working group, not null (may be empty)
+ * @param category the policy category, not blank
+ * @param role the contributor's stakeholder role for this work (see {@link Roles}), not blank
+ * @param occurredAt when the work happened
+ * @param attributes named numbers such as {@code durationMinutes}; copied and sorted by name
+ * @param counterparts other contributors the work involved (e.g. the Explorer of a hosted session)
+ * @param evidence references to the evidence behind the record
+ * @param reviews reviewers' verdicts
+ * @param supersedes the id of an earlier record this one corrects, or null
+ */
+public record Contribution(
+    String id,
+    String contributor,
+    String dao,
+    String workingGroup,
+    String category,
+    String role,
+    Instant occurredAt,
+    SortedMap<String, Double> attributes,
+    List<String> counterparts,
+    List<Evidence> evidence,
+    List<Review> reviews,
+    String supersedes) {
+
+  /** Validates and canonicalises the fields. */
+  public Contribution {
+    Checks.notBlank(id, "id");
+    Checks.notBlank(contributor, "contributor");
+    Checks.notNull(dao, "dao");
+    Checks.notNull(workingGroup, "workingGroup");
+    Checks.notBlank(category, "category");
+    Checks.notBlank(role, "role");
+    Checks.notNull(occurredAt, "occurredAt");
+    Checks.notNull(attributes, "attributes");
+    TreeMap<String, Double> attrs = new TreeMap<>();
+    for (Map.Entry<String, Double> e : attributes.entrySet()) {
+      Checks.notBlank(e.getKey(), "attribute name");
+      Checks.notNull(e.getValue(), "attribute " + e.getKey());
+      attrs.put(e.getKey(), e.getValue());
+    }
+    attributes = Collections.unmodifiableSortedMap(attrs);
+    List<String> cps = new ArrayList<>(Checks.notNull(counterparts, "counterparts"));
+    for (String c : cps) {
+      Checks.notBlank(c, "counterpart");
+    }
+    Collections.sort(cps);
+    counterparts = List.copyOf(cps);
+    List<Evidence> ev = new ArrayList<>(Checks.notNull(evidence, "evidence"));
+    ev.sort(Evidence.CANONICAL_ORDER);
+    evidence = List.copyOf(ev);
+    List<Review> rv = new ArrayList<>(Checks.notNull(reviews, "reviews"));
+    rv.sort(Review.CANONICAL_ORDER);
+    reviews = List.copyOf(rv);
+    if (supersedes != null) {
+      Checks.notBlank(supersedes, "supersedes");
+      Checks.argument(!supersedes.equals(id), "supersedes (" + supersedes + ") must differ from id");
+    }
+  }
+
+  /** The attribute's value, or {@code fallback} when the record does not carry it. */
+  public double attribute(String name, double fallback) {
+    Double v = attributes.get(name);
+    return v == null ? fallback : v;
+  }
+
+  /** A builder for a record with the given id, contributor, category, role and time. */
+  public static Builder builder(
+      String id, String contributor, String category, String role, Instant occurredAt) {
+    return new Builder(id, contributor, category, role, occurredAt);
+  }
+
+  /** A copy of this record with other reviews. */
+  public Contribution withReviews(List<Review> newReviews) {
+    return new Contribution(id, contributor, dao, workingGroup, category, role, occurredAt,
+        attributes, counterparts, evidence, newReviews, supersedes);
+  }
+
+  /** A copy of this record with another id. */
+  public Contribution withId(String newId) {
+    return new Contribution(newId, contributor, dao, workingGroup, category, role, occurredAt,
+        attributes, counterparts, evidence, reviews, supersedes);
+  }
+
+  /** A copy of this record credited to another contributor. */
+  public Contribution withContributor(String newContributor) {
+    return new Contribution(id, newContributor, dao, workingGroup, category, role, occurredAt,
+        attributes, counterparts, evidence, reviews, supersedes);
+  }
+
+  /** Builds a {@link Contribution} step by step; not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private final String contributor;
+    private final String category;
+    private final String role;
+    private final Instant occurredAt;
+    private String dao = "";
+    private String workingGroup = "";
+    private final TreeMap<String, Double> attributes = new TreeMap<>();
+    private final List<String> counterparts = new ArrayList<>();
+    private final List<Evidence> evidence = new ArrayList<>();
+    private final List<Review> reviews = new ArrayList<>();
+    private String supersedes;
+
+    private Builder(String id, String contributor, String category, String role, Instant occurredAt) {
+      this.id = id;
+      this.contributor = contributor;
+      this.category = category;
+      this.role = role;
+      this.occurredAt = occurredAt;
+    }
+
+    /** Sets the DAO. */
+    public Builder dao(String value) {
+      this.dao = value;
+      return this;
+    }
+
+    /** Sets the working group. */
+    public Builder workingGroup(String value) {
+      this.workingGroup = value;
+      return this;
+    }
+
+    /** Sets a named attribute. */
+    public Builder attribute(String name, double value) {
+      attributes.put(name, value);
+      return this;
+    }
+
+    /** Adds a counterpart. */
+    public Builder counterpart(String value) {
+      counterparts.add(value);
+      return this;
+    }
+
+    /** Adds evidence by URI. */
+    public Builder evidence(String uri) {
+      evidence.add(Evidence.of(uri));
+      return this;
+    }
+
+    /** Adds evidence. */
+    public Builder evidence(Evidence value) {
+      evidence.add(value);
+      return this;
+    }
+
+    /** Adds a review. */
+    public Builder review(Review value) {
+      reviews.add(value);
+      return this;
+    }
+
+    /** Adds an approval by {@code reviewer}. */
+    public Builder approvedBy(String reviewer) {
+      reviews.add(Review.approve(reviewer));
+      return this;
+    }
+
+    /** Marks this record as a correction of {@code earlierId}. */
+    public Builder supersedes(String earlierId) {
+      this.supersedes = earlierId;
+      return this;
+    }
+
+    /** Builds the record; throws IllegalArgumentException or NullPointerException naming a bad field. */
+    public Contribution build() {
+      return new Contribution(id, contributor, dao, workingGroup, category, role, occurredAt,
+          attributes, counterparts, evidence, reviews, supersedes);
+    }
+  }
+}

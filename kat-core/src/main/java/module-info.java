@@ -1,0 +1,11 @@
+/**
+ * KAT core: the model, the recognition engine, guardrails, karma and allocation. No runtime
+ * dependencies.
+ */
+module dev.kat.core {
+  exports dev.kat.core.model;
+  exports dev.kat.core.policy;
+  exports dev.kat.core.engine;
+  exports dev.kat.core.alloc;
+  exports dev.kat.core.guard;
+}
