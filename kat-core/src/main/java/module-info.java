@@ -8,4 +8,5 @@ module dev.kat.core {
   exports dev.kat.core.engine;
   exports dev.kat.core.alloc;
   exports dev.kat.core.guard;
+  exports dev.kat.core.metrics;
 }
