@@ -13,6 +13,8 @@ import java.util.List;
  * @param karma karma after this cycle
  * @param lifetimeCredit credit earned in all earlier cycles
  * @param lifetimeKat KAT paid in all earlier cycles, in base units
+ * @param decayedCredit credit decayed by the policy's discount per cycle, this cycle included:
+ *     {@code Σ cₙ·(1−d)ⁿ} where {@code n} counts cycles back from this one
  */
 public record AllocationInput(
     List<String> contributors,
@@ -20,13 +22,14 @@ public record AllocationInput(
     long[] weight,
     long[] karma,
     long[] lifetimeCredit,
-    long[] lifetimeKat) {
+    long[] lifetimeKat,
+    long[] decayedCredit) {
 
   /** Validates that every array has one entry per contributor. */
   public AllocationInput {
     contributors = List.copyOf(contributors);
     int n = contributors.size();
-    for (long[] a : new long[][] {credit, weight, karma, lifetimeCredit, lifetimeKat}) {
+    for (long[] a : new long[][] {credit, weight, karma, lifetimeCredit, lifetimeKat, decayedCredit}) {
       Checks.argument(a != null && a.length == n, "every array must have " + n + " entries");
     }
   }

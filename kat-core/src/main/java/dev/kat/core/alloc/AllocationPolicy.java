@@ -19,8 +19,10 @@ public interface AllocationPolicy {
   /**
    * Splits {@code budget} base units.
    *
-   * @return one entry per contributor; the entries sum to {@code budget} exactly, unless no contributor
-   *     qualifies, in which case all entries are zero and the caller reports the budget as unallocated
+   * @return one non-negative entry per contributor; the entries sum to at most {@code budget}. Policies
+   *     that split the whole budget sum to it exactly whenever any contributor qualifies; a policy whose
+   *     budget is a ceiling (such as a fixed rate) may pay less. The engine reports whatever is not paid
+   *     as unallocated, so allocated plus unallocated always equals the budget.
    */
   long[] allocate(AllocationInput input, long budget);
 }

@@ -89,6 +89,59 @@ public final class LargestRemainder {
     return parts;
   }
 
+  /**
+   * Apportions {@code budget} over arbitrarily large weights, with the same rule and tie order as
+   * {@link #apportion(long, long[])}; used where exact weights are products that may not fit a long.
+   *
+   * @param budget units to split, &gt;= 0
+   * @param weights non-negative weights; their sum must be positive
+   * @return the parts, summing to {@code budget}
+   * @throws IllegalArgumentException if the budget or a weight is negative, or all weights are zero
+   */
+  public static long[] apportion(long budget, BigInteger[] weights) {
+    Checks.nonNegative(budget, "budget");
+    Checks.notNull(weights, "weights");
+    int n = weights.length;
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < n; i++) {
+      BigInteger w = Checks.notNull(weights[i], "weights[" + i + "]");
+      if (w.signum() < 0) {
+        throw new IllegalArgumentException("weights[" + i + "] (" + w + ") must be >= 0");
+      }
+      total = total.add(w);
+    }
+    Checks.argument(total.signum() > 0, "weights must not all be zero (total weight is 0)");
+    long[] parts = new long[n];
+    BigInteger[] rem = new BigInteger[n];
+    long assigned = 0;
+    BigInteger b = BigInteger.valueOf(budget);
+    for (int i = 0; i < n; i++) {
+      BigInteger[] qr = b.multiply(weights[i]).divideAndRemainder(total);
+      parts[i] = qr[0].longValueExact();
+      rem[i] = qr[1];
+      assigned += parts[i];
+    }
+    long left = budget - assigned;
+    if (left > 0) {
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> {
+        int c = rem[y].compareTo(rem[x]);
+        if (c != 0) {
+          return c;
+        }
+        c = weights[y].compareTo(weights[x]);
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      for (int k = 0; k < left; k++) {
+        parts[order[k]]++;
+      }
+    }
+    return parts;
+  }
+
   private static boolean fits(long a, long b) {
     return Math.multiplyHigh(a, b) == 0 && a * b >= 0;
   }

@@ -46,6 +46,7 @@ public final class CycleResult {
   private final long[] karmaAfter;
   private final long[] weight;
   private final long[] kat;
+  private final long[] decayedCredit;
   private final long unallocated;
   private final int[][] rowsByContributor;
   private volatile String contentHash;
@@ -80,6 +81,7 @@ public final class CycleResult {
     karmaAfter = new long[n];
     weight = new long[n];
     kat = new long[n];
+    decayedCredit = new long[n];
     long[] lifetimeCredit = new long[n];
     long[] lifetimeKat = new long[n];
     int[] rejectingFlags = new int[people];
@@ -109,8 +111,10 @@ public final class CycleResult {
       weight[i] = credit[i] + Fixed.scale(credit[i], boost);
       lifetimeCredit[i] = st == null ? 0 : st.lifetimeCredit();
       lifetimeKat[i] = st == null ? 0 : st.lifetimeKat();
+      decayedCredit[i] = run.decayedCredit(st) + credit[i];
     }
-    AllocationInput input = new AllocationInput(contributors, credit, weight, karmaAfter, lifetimeCredit, lifetimeKat);
+    AllocationInput input = new AllocationInput(contributors, credit, weight, karmaAfter, lifetimeCredit, lifetimeKat,
+        decayedCredit);
     unallocated = CycleRun.allocate(policy, input, kat);
     rowsByContributor = new int[people][];
     int[] fill = new int[people];
@@ -196,6 +200,11 @@ public final class CycleResult {
     return credit[at(contributor)];
   }
 
+  /** Decayed credit of {@code contributor} after the cycle ({@code Σ cₙ·(1−d)ⁿ}), in micro-units. */
+  public long decayedCredit(String contributor) {
+    return decayedCredit[at(contributor)];
+  }
+
   /** Karma of {@code contributor} after the cycle, in micro-units. */
   public long karma(String contributor) {
     return karmaAfter[at(contributor)];
@@ -224,7 +233,10 @@ public final class CycleResult {
     return s;
   }
 
-  /** KAT not allocated because no contributor had positive weight. */
+  /**
+   * KAT not allocated: a share whose policy found no contributor with positive weight, or the part of a
+   * fixed-rate share that its rate did not use.
+   */
   public long unallocated() {
     return unallocated;
   }
@@ -326,7 +338,7 @@ public final class CycleResult {
         ContributorState st = run.prior.get(contributors.get(i));
         long lc = (st == null ? 0 : st.lifetimeCredit()) + credit[i];
         long lk = (st == null ? 0 : st.lifetimeKat()) + kat[i];
-        m.put(contributors.get(i), new ContributorState(contributors.get(i), karmaAfter[i], lc, lk));
+        m.put(contributors.get(i), new ContributorState(contributors.get(i), karmaAfter[i], lc, lk, decayedCredit[i]));
       }
       TreeSet<String> evidence = new TreeSet<>(run.prior.evidenceKeys());
       for (int r = 0; r < run.batch.rows(); r++) {
@@ -398,7 +410,8 @@ public final class CycleResult {
     update(md, "contributors " + contributors.size() + "\n");
     for (int i = 0; i < contributors.size(); i++) {
       update(md, contributors.get(i) + " " + credit[i] + " " + karmaPrior[i] + " " + karmaDecayed[i] + " "
-          + karmaGain[i] + " " + karmaPenalty[i] + " " + karmaAfter[i] + " " + weight[i] + " " + kat[i] + "\n");
+          + karmaGain[i] + " " + karmaPenalty[i] + " " + karmaAfter[i] + " " + weight[i] + " " + kat[i] + " "
+          + decayedCredit[i] + "\n");
     }
     update(md, "unallocated " + unallocated + "\n");
     return Hashing.hex(md.digest());
@@ -418,7 +431,7 @@ public final class CycleResult {
         .append(Fixed.format(externalCredit(), 2)).append(" by external contributors\n");
     sb.append("  KAT: ").append(allocated()).append(" of ").append(budget()).append(" allocated");
     if (unallocated > 0) {
-      sb.append(" (").append(unallocated).append(" unallocated: no contributor had credit)");
+      sb.append(" (").append(unallocated).append(" unallocated)");
     }
     sb.append(" among ").append(contributors.size()).append(" contributors\n");
     sb.append("  flags: ").append(run.flags.size()).append(", held for review: ").append(run.held.size()).append('\n');

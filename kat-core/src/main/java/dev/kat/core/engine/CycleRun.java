@@ -305,15 +305,22 @@ final class CycleRun {
         sum += got[c];
         kat[c] += got[c];
       }
-      if (sum != 0 && sum != parts[i]) {
+      if (sum > parts[i]) {
         throw new IllegalStateException("allocation policy " + shares.get(i).policy().name() + " allocated "
             + sum + " of its " + parts[i] + " base units");
       }
-      if (sum == 0) {
-        unallocated += parts[i];
-      }
+      unallocated += parts[i] - sum;
     }
     return unallocated;
+  }
+
+  /** Decayed credit carried by {@code state}, decayed to this cycle (before this cycle's credit is added). */
+  long decayedCredit(ContributorState state) {
+    if (state == null || state.decayedCredit() == 0) {
+      return 0;
+    }
+    long cycles = cycle.sequence() - prior.sequence();
+    return Fixed.scale(state.decayedCredit(), Math.pow(1.0 - policy.creditDiscount(), cycles));
   }
 
   /** Karma after decay for {@code state} at this cycle. */

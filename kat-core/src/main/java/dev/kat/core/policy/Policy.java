@@ -37,6 +37,7 @@ public final class Policy {
   private final KarmaPolicy karma;
   private final long budget;
   private final List<AllocationShare> allocation;
+  private final double creditDiscount;
 
   private Policy(Builder b) {
     this.id = b.id;
@@ -52,6 +53,7 @@ public final class Policy {
     this.budget = b.budget;
     this.allocation = List.copyOf(b.allocation.isEmpty()
         ? List.of(new AllocationShare(Allocations.immediate(), 1)) : b.allocation);
+    this.creditDiscount = b.creditDiscount;
   }
 
   /** A builder for a policy with the given id. */
@@ -69,6 +71,7 @@ public final class Policy {
     b.caps(caps).reviewQualityWeighting(reviewQualityWeighting).karma(karma).budget(budget);
     guardrails.forEach(b::guardrail);
     b.allocation.addAll(allocation);
+    b.creditDiscount(creditDiscount);
     return b;
   }
 
@@ -132,6 +135,14 @@ public final class Policy {
     return allocation;
   }
 
+  /**
+   * The discount per cycle applied to carried credit for the recent allocation policy: decayed credit is
+   * {@code Σ cₙ·(1−d)ⁿ}, {@code n} cycles back. In [0, 1); 0 keeps all history at full weight.
+   */
+  public double creditDiscount() {
+    return creditDiscount;
+  }
+
   /** Whether {@code role} is external to the DAO. */
   public boolean isExternal(String role) {
     RoleSpec r = roles.get(role);
@@ -183,7 +194,8 @@ public final class Policy {
     for (AllocationShare s : allocation) {
       sb.append(s.policy().name()).append(s.policy().parameters()).append('x').append(s.weight()).append(',');
     }
-    return sb.append("]}").toString();
+    sb.append("];creditDiscount=").append(creditDiscount);
+    return sb.append("}").toString();
   }
 
   @Override
@@ -215,6 +227,7 @@ public final class Policy {
     private KarmaPolicy karma = KarmaPolicy.DEFAULT;
     private long budget = 1_000_000L;
     private final List<AllocationShare> allocation = new ArrayList<>();
+    private double creditDiscount = 0.1;
 
     private Builder(String id) {
       this.id = Checks.notBlank(id, "id");
@@ -297,6 +310,18 @@ public final class Policy {
     public Builder allocation(AllocationShare... shares) {
       allocation.clear();
       allocation.addAll(List.of(shares));
+      return this;
+    }
+
+    /**
+     * Sets the discount per cycle for decayed credit (the recent allocation policy); default 0.1.
+     *
+     * @param value in [0, 1)
+     * @throws IllegalArgumentException if outside [0, 1)
+     */
+    public Builder creditDiscount(double value) {
+      Checks.argument(value >= 0 && value < 1, "creditDiscount (" + value + ") must be in [0, 1)");
+      this.creditDiscount = value;
       return this;
     }
 
