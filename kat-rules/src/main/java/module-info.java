@@ -1,5 +1,12 @@
-/** See the module's README section in the project README. */
+/**
+ * KAT rules: policy and framework documents (JSON), cohort framework bounds and the components documents
+ * refer to.
+ */
 module dev.kat.rules {
   requires transitive dev.kat.core;
+  requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+
+  exports dev.kat.rules;
+  exports dev.kat.rules.policy;
 }
