@@ -8,5 +8,6 @@ module dev.kat.core {
   exports dev.kat.core.engine;
   exports dev.kat.core.alloc;
   exports dev.kat.core.guard;
+  exports dev.kat.core.ledger;
   exports dev.kat.core.metrics;
 }

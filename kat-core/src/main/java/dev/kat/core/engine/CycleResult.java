@@ -64,6 +64,7 @@ public final class CycleResult {
       rowCount[batch.contributor(row)]++;
     }
     TreeSet<String> ids = new TreeSet<>(run.prior.contributors().keySet());
+    ids.addAll(run.overrides.creditAdjustments().keySet());
     for (int p = 0; p < people; p++) {
       if (rowCount[p] > 0) {
         ids.add(batch.personId(p));
@@ -100,7 +101,7 @@ public final class CycleResult {
       index.put(id, i);
       int p = batch.personIndex(id);
       person[i] = p;
-      credit[i] = p >= 0 ? creditByPerson[p] : 0;
+      credit[i] = Math.max(0, (p >= 0 ? creditByPerson[p] : 0) + run.overrides.adjustment(id));
       ContributorState st = run.prior.get(id);
       karmaPrior[i] = st == null ? 0 : st.karma();
       karmaDecayed[i] = run.decayedKarma(st, karma);
@@ -140,6 +141,11 @@ public final class CycleResult {
   /** The prior state the cycle started from. */
   public PriorState prior() {
     return run.prior;
+  }
+
+  /** The approved overrides (credit adjustments, released holds) the cycle applied. */
+  public Overrides overrides() {
+    return run.overrides;
   }
 
   /** The batch of accepted records. */
@@ -313,8 +319,8 @@ public final class CycleResult {
         mine.add(f);
       }
     }
-    return new Statement(contributor, lines, byCategory, credit[i], karmaPrior[i], karmaDecayed[i], karmaGain[i],
-        karmaPenalty[i], karmaAfter[i], weight[i], kat[i], mine);
+    return new Statement(contributor, lines, byCategory, run.overrides.adjustment(contributor), credit[i],
+        karmaPrior[i], karmaDecayed[i], karmaGain[i], karmaPenalty[i], karmaAfter[i], weight[i], kat[i], mine);
   }
 
   /** Every contributor's statement, in id order. */
@@ -374,6 +380,9 @@ public final class CycleResult {
     update(md, run.policy.canonicalForm());
     update(md, "\ncycle{" + run.cycle.id() + ";" + run.cycle.sequence() + ";" + run.cycle.start() + ";" + run.cycle.end() + "}\n");
     update(md, run.prior.canonicalForm());
+    if (!run.overrides.isEmpty()) {
+      update(md, "\n" + run.overrides.canonicalForm());
+    }
     ContributionBatch b = run.batch;
     Integer[] order = new Integer[b.rows()];
     for (int i = 0; i < order.length; i++) {

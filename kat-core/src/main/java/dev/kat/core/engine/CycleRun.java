@@ -24,6 +24,7 @@ final class CycleRun {
   final CreditPlan.Bound credit;
   final ContributionBatch batch;
   final PriorState prior;
+  final Overrides overrides;
   final Cycle cycle;
   final int days;
   final long firstDay;
@@ -38,8 +39,9 @@ final class CycleRun {
   double[] categoryFactor;
   double[] cycleFactor;
 
-  CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior) {
+  CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior, Overrides overrides) {
     this.policy = policy;
+    this.overrides = overrides;
     this.batch = batch;
     this.prior = prior;
     this.cycle = batch.cycle();
@@ -129,6 +131,9 @@ final class CycleRun {
         flagRows.add(foundRows.get(i));
         flagPeople.add(foundPeople.get(i));
         for (int row : foundRows.get(i)) {
+          if (isReleased(f, row)) {
+            continue;
+          }
           if (f.action() != Action.NOTE) {
             finalCredit[row] = Fixed.scale(finalCredit[row], f.factor());
           }
@@ -138,6 +143,12 @@ final class CycleRun {
         }
       }
     }
+  }
+
+  /** Whether {@code f} is a hold on {@code row} that an approved exception released. */
+  private boolean isReleased(Flag f, int row) {
+    return f.action() == Action.HOLD && !overrides.releasedHolds().isEmpty()
+        && overrides.releasedHolds().contains(batch.recordId(row));
   }
 
   private static int compareFlags(Flag a, Flag b) {
@@ -240,7 +251,9 @@ final class CycleRun {
     for (int i = 0; i < flags.size(); i++) {
       if (Arrays.binarySearch(flagRows.get(i), row) >= 0) {
         Flag f = flags.get(i);
-        if (f.action() != Action.NOTE) {
+        if (isReleased(f, row)) {
+          later.add(new Step("guard", f.detector(), 1.0, "hold released by an approved exception: " + f.evidence()));
+        } else if (f.action() != Action.NOTE) {
           v = Fixed.scale(v, f.factor());
           later.add(new Step("guard", f.detector(), f.factor(), f.action().name().toLowerCase(java.util.Locale.ROOT)
               + ": " + f.evidence()));

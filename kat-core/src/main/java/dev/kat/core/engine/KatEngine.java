@@ -61,6 +61,18 @@ public final class KatEngine {
    * @throws GuardrailException if a guardrail throws
    */
   public CycleResult run(ContributionBatch batch, PriorState prior) {
+    return run(batch, prior, Overrides.none());
+  }
+
+  /**
+   * Runs a cycle over an admitted batch, applying approved overrides (credit adjustments, released holds).
+   *
+   * @throws IllegalArgumentException if the batch was admitted under another policy, or the prior state
+   *     comes from this or a later cycle
+   * @throws GuardrailException if a guardrail throws
+   */
+  public CycleResult run(ContributionBatch batch, PriorState prior, Overrides overrides) {
+    Checks.notNull(overrides, "overrides");
     Checks.notNull(batch, "batch");
     Checks.notNull(prior, "prior");
     Checks.argument(batch.policy() == policy || batch.policy().equals(policy),
@@ -68,6 +80,6 @@ public final class KatEngine {
     Checks.argument(prior.sequence() < batch.cycle().sequence(),
         "prior.sequence (" + prior.sequence() + ") must be lower than cycle.sequence ("
             + batch.cycle().sequence() + ")");
-    return new CycleRun(policy, plan, batch, prior).execute();
+    return new CycleRun(policy, plan, batch, prior, overrides).execute();
   }
 }

@@ -11,12 +11,15 @@ import java.util.TreeMap;
 /**
  * One contributor's account of a cycle ("why did I get this?"): every record and every factor applied
  * to it, the flags that touched it, karma before and after, and the KAT received. All credit and karma
- * figures are in micro-units; KAT in base units. The figures recompute: the records' credits sum to
- * {@link #credit()} and each record's steps reproduce its credit (see {@link RecordLine}).
+ * figures are in micro-units; KAT in base units. The figures recompute: the records' credits plus
+ * {@link #creditAdjustment()} sum to {@link #credit()} (floored at zero) and each record's steps reproduce
+ * its credit (see {@link RecordLine}).
  *
  * @param contributor the contributor
  * @param records the accepted records, by id
  * @param creditByCategory final credit per category
+ * @param creditAdjustment credit granted (positive) or deducted (negative) by approved exceptions and
+ *     corrections; {@code credit = max(0, Σ records + creditAdjustment)}
  * @param credit total final credit
  * @param karmaPrior karma carried from the prior state
  * @param karmaDecayed karma after decay, before this cycle's gain and penalty
@@ -31,6 +34,7 @@ public record Statement(
     String contributor,
     List<RecordLine> records,
     SortedMap<String, Long> creditByCategory,
+    long creditAdjustment,
     long credit,
     long karmaPrior,
     long karmaDecayed,
@@ -68,6 +72,9 @@ public record Statement(
     }
     creditByCategory.forEach((k, v) ->
         sb.append("  category ").append(k).append(": ").append(Fixed.format(v)).append('\n'));
+    if (creditAdjustment != 0) {
+      sb.append("  adjustment: ").append(Fixed.format(creditAdjustment)).append('\n');
+    }
     sb.append("  credit: ").append(Fixed.format(credit)).append('\n');
     sb.append("  karma: ").append(Fixed.format(karmaPrior)).append(" -> decayed ").append(Fixed.format(karmaDecayed))
         .append(" + gain ").append(Fixed.format(karmaGain)).append(" - penalty ").append(Fixed.format(karmaPenalty))
