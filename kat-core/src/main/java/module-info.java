@@ -10,4 +10,5 @@ module dev.kat.core {
   exports dev.kat.core.guard;
   exports dev.kat.core.ledger;
   exports dev.kat.core.metrics;
+  exports dev.kat.core.sim;
 }

@@ -1,0 +1,48 @@
+package dev.kat.core.sim;
+
+import dev.kat.core.internal.Checks;
+import dev.kat.core.model.Roles;
+import dev.kat.core.policy.CategorySpec;
+import dev.kat.core.policy.Policy;
+import dev.kat.core.policy.Unit;
+
+/**
+ * The vocabulary the built-in strategies submit in: which categories stand for hosted sessions,
+ * documentation and reviews, and the role agents act in. {@link #policyBuilder(String)} starts a policy
+ * that declares exactly these, so a simulation works out of the box; any policy declaring the same ids
+ * works too.
+ *
+ * @param sessionCategory category of hosted sessions, paid per hour ({@code durationMinutes}), not blank
+ * @param documentationCategory category of documentation, paid per record, not blank
+ * @param reviewCategory category of reviewing others' work, paid per record, not blank
+ * @param role the role agents act in, not blank
+ */
+public record WorkModel(String sessionCategory, String documentationCategory, String reviewCategory, String role) {
+
+  /** Validates the fields. */
+  public WorkModel {
+    Checks.notBlank(sessionCategory, "sessionCategory");
+    Checks.notBlank(documentationCategory, "documentationCategory");
+    Checks.notBlank(reviewCategory, "reviewCategory");
+    Checks.notBlank(role, "role");
+  }
+
+  /** {@code session_hosting}, {@code documentation}, {@code review}, as DAO members. */
+  public static WorkModel standard() {
+    return new WorkModel("session_hosting", "documentation", "review", Roles.DAO_MEMBER);
+  }
+
+  /**
+   * A policy builder declaring this model's categories and role: sessions at 10 credit per hour,
+   * documentation at 3 credit per record, reviews at 0.5 credit per record, role weight 1; no caps,
+   * no guardrails, a budget of 1 000 000 base units per cycle. Add caps and guardrails to taste.
+   */
+  public Policy.Builder policyBuilder(String id) {
+    return Policy.builder(id)
+        .category(CategorySpec.of(sessionCategory, 10, Unit.PER_HOUR))
+        .category(CategorySpec.of(documentationCategory, 3, Unit.PER_RECORD))
+        .category(CategorySpec.of(reviewCategory, 0.5, Unit.PER_RECORD))
+        .role(role, 1, false)
+        .budget(1_000_000L);
+  }
+}
