@@ -99,10 +99,8 @@ final class CycleRun {
       List<int[]> foundPeople = new ArrayList<>();
       try {
         g.inspect(ctx, (Severity severity, Action action, double factor, int[] rows, int[] people, String evidence) -> {
-          int[] r = rows.clone();
-          Arrays.sort(r);
-          int[] p = people.clone();
-          Arrays.sort(p);
+          int[] r = sortedDistinct(rows);
+          int[] p = sortedDistinct(people);
           List<String> ids = new ArrayList<>(r.length);
           for (int row : r) {
             ids.add(batch.recordId(row));
@@ -149,6 +147,19 @@ final class CycleRun {
   private boolean isReleased(Flag f, int row) {
     return f.action() == Action.HOLD && !overrides.releasedHolds().isEmpty()
         && overrides.releasedHolds().contains(batch.recordId(row));
+  }
+
+  /** A sorted copy without repeats: a row named twice in one flag is still acted on once. */
+  private static int[] sortedDistinct(int[] values) {
+    int[] v = values.clone();
+    Arrays.sort(v);
+    int n = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (n == 0 || v[i] != v[n - 1]) {
+        v[n++] = v[i];
+      }
+    }
+    return n == v.length ? v : Arrays.copyOf(v, n);
   }
 
   private static int compareFlags(Flag a, Flag b) {
