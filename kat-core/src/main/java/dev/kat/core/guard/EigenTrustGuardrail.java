@@ -1,0 +1,170 @@
+package dev.kat.core.guard;
+
+import dev.kat.core.engine.BatchView;
+import dev.kat.core.engine.ContributorState;
+import dev.kat.core.internal.Checks;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Weights credit that depends on peers by the trust of those peers, propagated from pre-trusted members
+ * with {@link EigenTrust}: a cluster of fresh identities vouching for each other gains only the trust
+ * that flows in from outside it.
+ *
+ * <pre>
+ *   vouching edges   v → c  for every approving reviewer and every counterpart v of a record of c
+ *                          (one unit of local trust per record)
+ *   pre-trust p      the configured pre-trusted members present in the batch, equally; or, when none are
+ *                    configured, members in proportion to the karma they carry from earlier cycles
+ *   global trust t   EigenTrust(C, p, alpha)
+ *   relative trust   ρ(v) = t(v) · N            (N people in the batch; 1 = the average)
+ *   record factor    min(1, ρ_max / fullTrust)  rounded down to a multiple of 1/20, where ρ_max is
+ *                    the highest relative trust among the record's vouchers
+ * </pre>
+ *
+ * Records without reviews or counterparts do not depend on peers and are left alone. When no pre-trust
+ * exists (no configured member takes part and nobody carries karma), trust cannot be anchored: the
+ * detector reports a note and changes nothing.
+ */
+public final class EigenTrustGuardrail implements Guardrail {
+  /** The detector id. */
+  public static final String ID = "eigentrust";
+  private static final int STEPS = 20;
+
+  private final SortedSet<String> preTrusted;
+  private final double alpha;
+  private final double fullTrust;
+
+  /**
+   * A trust-weighting detector.
+   *
+   * @param preTrusted ids of pre-trusted members; empty to derive pre-trust from prior karma
+   * @param alpha the weight of pre-trust in EigenTrust, in (0, 1]
+   * @param fullTrust the relative trust (1 = average) at which a voucher counts fully, finite and &gt; 0
+   * @throws IllegalArgumentException if a parameter breaks its constraint
+   */
+  public EigenTrustGuardrail(SortedSet<String> preTrusted, double alpha, double fullTrust) {
+    Checks.notNull(preTrusted, "preTrusted");
+    for (String id : preTrusted) {
+      Checks.notBlank(id, "preTrusted id");
+    }
+    this.preTrusted = Collections.unmodifiableSortedSet(new TreeSet<>(preTrusted));
+    Checks.argument(alpha > 0 && alpha <= 1, "alpha (" + alpha + ") must be in (0, 1]");
+    this.alpha = alpha;
+    this.fullTrust = Checks.positive(fullTrust, "fullTrust");
+  }
+
+  /** The pre-trusted member ids (empty: pre-trust from prior karma). */
+  public SortedSet<String> preTrusted() {
+    return preTrusted;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public SortedMap<String, String> parameters() {
+    TreeMap<String, String> p = new TreeMap<>();
+    p.put("alpha", Rows.num(alpha));
+    p.put("fullTrust", Rows.num(fullTrust));
+    p.put("preTrusted", preTrusted.isEmpty() ? "(prior karma)" : String.join(",", preTrusted));
+    return java.util.Collections.unmodifiableSortedMap(p);
+  }
+
+  @Override
+  public void inspect(GuardContext context, FlagSink sink) {
+    BatchView b = context.batch();
+    int people = b.people();
+    if (people == 0) {
+      return;
+    }
+    double[] p = new double[people];
+    boolean anchored = false;
+    if (!preTrusted.isEmpty()) {
+      for (String id : preTrusted) {
+        int i = b.personIndex(id);
+        if (i >= 0) {
+          p[i] = 1.0;
+          anchored = true;
+        }
+      }
+    } else {
+      for (ContributorState s : context.prior().contributors().values()) {
+        int i = b.personIndex(s.contributor());
+        if (i >= 0 && s.karma() > 0) {
+          p[i] = s.karma();
+          anchored = true;
+        }
+      }
+    }
+    PairGraph g = PairGraph.of(b, true, true);
+    if (g.edges == 0) {
+      return;
+    }
+    if (!anchored) {
+      sink.flag(Severity.INFO, Action.NOTE, 1.0, new int[0], new int[0], preTrusted.isEmpty()
+          ? "no contributor carries karma from earlier cycles, so peer trust could not be anchored this cycle"
+          : "none of the pre-trusted members took part, so peer trust could not be anchored this cycle");
+      return;
+    }
+    double[] w = new double[g.edges];
+    Arrays.fill(w, 1.0);
+    double[] t = EigenTrust.compute(people, Arrays.copyOf(g.other, g.edges), Arrays.copyOf(g.contributor, g.edges), w, p, alpha, 1e-4 / people, 1000);
+    int n = b.rows();
+    double[] best = new double[n];
+    Arrays.fill(best, -1.0);
+    for (int e = 0; e < g.edges; e++) {
+      double rho = t[g.other[e]] * people;
+      if (rho > best[g.row[e]]) {
+        best[g.row[e]] = rho;
+      }
+    }
+    // Group dampened rows by (contributor, step).
+    long[] keys = new long[n];
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (best[r] < 0) {
+        continue;
+      }
+      double raw = best[r] / fullTrust;
+      if (raw >= 1.0) {
+        continue;
+      }
+      int step = (int) Math.floor(raw * STEPS);
+      keys[k++] = ((long) b.contributor(r) << 37) | ((long) step << 32) | r;
+    }
+    Arrays.sort(keys, 0, k);
+    for (int s = 0; s < k; ) {
+      long group = keys[s] >>> 32;
+      int e = s;
+      while (e < k && (keys[e] >>> 32) == group) {
+        e++;
+      }
+      int[] rows = new int[e - s];
+      for (int i = s; i < e; i++) {
+        rows[i - s] = (int) keys[i];
+      }
+      int person = (int) (group >>> 5);
+      int step = (int) (group & 31);
+      double factor = step / (double) STEPS;
+      String evidence = rows.length + " record(s) of " + b.personId(person) + " are vouched for (approved or"
+          + " attended) only by people who receive little trust from the community's trusted members (below "
+          + Rows.percent(fullTrust) + " of average trust); their credit counts " + Rows.percent(factor)
+          + ". Validation by established members restores full credit.";
+      sink.flag(factor < 0.5 ? Severity.MEDIUM : Severity.LOW, Action.DAMPEN, factor, rows, new int[] {person},
+          evidence);
+      s = e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ID + parameters();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.kat.core.guard;
+
+import dev.kat.core.engine.BatchView;
+import dev.kat.core.internal.Hashing;
+import dev.kat.core.model.Evidence;
+import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Rejects records whose evidence (a URI, or a content hash when given) already backs another record:
+ * one recognised in an earlier cycle (the prior state's evidence keys) or an earlier record of this
+ * cycle. Only the first record with a given piece of evidence counts.
+ *
+ * <p>"First" does not depend on arrival order: records are ordered by time, then record id, then
+ * content hash. Evidence is compared by the 64-bit hash of {@link Evidence#key()}; two different keys
+ * share a hash with probability about 2<sup>−64</sup> per pair, a risk accepted here.
+ */
+public final class EvidenceReuseGuardrail implements Guardrail {
+  /** The detector id. */
+  public static final String ID = "evidence-reuse";
+
+  private final boolean checkPrior;
+
+  /**
+   * An evidence-reuse detector.
+   *
+   * @param checkPrior whether evidence recognised in earlier cycles (from the prior state) also counts
+   *     as used
+   */
+  public EvidenceReuseGuardrail(boolean checkPrior) {
+    this.checkPrior = checkPrior;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public SortedMap<String, String> parameters() {
+    TreeMap<String, String> m = new TreeMap<>();
+    m.put("checkPrior", Boolean.toString(checkPrior));
+    return java.util.Collections.unmodifiableSortedMap(m);
+  }
+
+  @Override
+  public void inspect(GuardContext context, FlagSink sink) {
+    BatchView b = context.batch();
+    int n = b.rows();
+    int total = 0;
+    for (int row = 0; row < n; row++) {
+      total += b.evidenceCount(row);
+    }
+    if (total == 0) {
+      return;
+    }
+    long[] all = new long[total];
+    int j = 0;
+    for (int row = 0; row < n; row++) {
+      for (int k = 0; k < b.evidenceCount(row); k++) {
+        all[j++] = b.evidenceHash(row, k);
+      }
+    }
+    long[] prior = new long[0];
+    if (checkPrior && !context.prior().evidenceKeys().isEmpty()) {
+      prior = new long[context.prior().evidenceKeys().size()];
+      int p = 0;
+      for (String key : context.prior().evidenceKeys()) {
+        prior[p++] = Hashing.hash64(key);
+      }
+      Arrays.sort(prior);
+    }
+    // Hashes that occur on two rows, or that were used before: the only ones worth a closer look.
+    long[] sorted = all.clone();
+    Arrays.sort(sorted);
+    long[] suspect = new long[total];
+    int s = 0;
+    for (int i = 0; i < total; i++) {
+      long h = sorted[i];
+      boolean dup = (i + 1 < total && sorted[i + 1] == h) || (i > 0 && sorted[i - 1] == h);
+      if ((dup || (prior.length > 0 && Arrays.binarySearch(prior, h) >= 0)) && (s == 0 || suspect[s - 1] != h)) {
+        suspect[s++] = h;
+      }
+    }
+    if (s == 0) {
+      return;
+    }
+    suspect = Arrays.copyOf(suspect, s);
+    // Rows per suspect hash (each row once per hash).
+    int[] count = new int[s + 1];
+    for (int row = 0; row < n; row++) {
+      for (int k = 0; k < b.evidenceCount(row); k++) {
+        int g = Arrays.binarySearch(suspect, b.evidenceHash(row, k));
+        if (g >= 0 && !seenEarlier(b, row, k)) {
+          count[g + 1]++;
+        }
+      }
+    }
+    for (int g = 0; g < s; g++) {
+      count[g + 1] += count[g];
+    }
+    int[] rowsOf = new int[count[s]];
+    int[] fill = Arrays.copyOf(count, s);
+    for (int row = 0; row < n; row++) {
+      for (int k = 0; k < b.evidenceCount(row); k++) {
+        int g = Arrays.binarySearch(suspect, b.evidenceHash(row, k));
+        if (g >= 0 && !seenEarlier(b, row, k)) {
+          rowsOf[fill[g]++] = row;
+        }
+      }
+    }
+    // One reason per rejected row: the reason from the smallest suspect hash wins (a fixed choice).
+    String[] reason = new String[n];
+    int[] rejected = new int[count[s]];
+    int r = 0;
+    for (int g = 0; g < s; g++) {
+      int from = count[g];
+      int to = count[g + 1];
+      boolean usedBefore = prior.length > 0 && Arrays.binarySearch(prior, suspect[g]) >= 0;
+      int first = usedBefore ? -1 : Rows.first(b, rowsOf, from, to);
+      for (int i = from; i < to; i++) {
+        int row = rowsOf[i];
+        if (row == first || reason[row] != null) {
+          continue;
+        }
+        String key = keyOf(b, row, suspect[g]);
+        reason[row] = usedBefore
+            ? "evidence " + key + " was already recognised in an earlier cycle; evidence counts once."
+                + " Attach evidence of this piece of work itself."
+            : "evidence " + key + " also backs the earlier " + Rows.describe(b, first)
+                + "; only the first record with the same evidence counts. Attach evidence of this piece of work itself.";
+        rejected[r++] = row;
+      }
+    }
+    for (int i = 0; i < r; i++) {
+      int row = rejected[i];
+      sink.flag(Severity.HIGH, Action.REJECT, 0.0, new int[] {row}, new int[] {b.contributor(row)}, reason[row]);
+    }
+  }
+
+  /** Whether the {@code k}-th evidence hash of {@code row} already occurred at a smaller index. */
+  private static boolean seenEarlier(BatchView b, int row, int k) {
+    long h = b.evidenceHash(row, k);
+    for (int i = 0; i < k; i++) {
+      if (b.evidenceHash(row, i) == h) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String keyOf(BatchView b, int row, long hash) {
+    for (Evidence e : b.record(row).evidence()) {
+      if (Hashing.hash64(e.key()) == hash) {
+        return e.key();
+      }
+    }
+    return "#" + Long.toHexString(hash);
+  }
+
+  @Override
+  public String toString() {
+    return ID + parameters();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.kat.core.guard;
+
+import dev.kat.core.engine.BatchView;
+import dev.kat.core.model.Verdict;
+import java.util.Arrays;
+
+/**
+ * The interaction and review graph of a batch as flat arrays: one edge per (record, other person),
+ * where the other person is a counterpart of the record or an approving reviewer. Edges are grouped by
+ * unordered pair of people; pairs are identified by packed keys {@code min << 32 | max} sorted as
+ * longs, so no per-edge objects are made and the grouping does not depend on row order.
+ */
+final class PairGraph {
+  final int edges;
+  final int[] row;
+  final int[] contributor;
+  final int[] other;
+  final boolean[] review;
+  /** Distinct unordered pairs, sorted. */
+  final long[] pairs;
+  /** Edges grouped by pair: the edges of pair {@code p} are {@code byPair[pairStart[p] .. pairStart[p+1])}. */
+  final int[] pairStart;
+  final int[] byPair;
+
+  private PairGraph(int edges, int[] row, int[] contributor, int[] other, boolean[] review) {
+    this.edges = edges;
+    this.row = row;
+    this.contributor = contributor;
+    this.other = other;
+    this.review = review;
+    long[] keys = new long[edges];
+    for (int e = 0; e < edges; e++) {
+      keys[e] = key(contributor[e], other[e]);
+    }
+    long[] sorted = keys.clone();
+    Arrays.sort(sorted);
+    int u = 0;
+    for (int i = 0; i < edges; i++) {
+      if (u == 0 || sorted[u - 1] != sorted[i]) {
+        sorted[u++] = sorted[i];
+      }
+    }
+    this.pairs = Arrays.copyOf(sorted, u);
+    int[] pairOf = new int[edges];
+    int[] start = new int[u + 1];
+    for (int e = 0; e < edges; e++) {
+      pairOf[e] = Arrays.binarySearch(pairs, keys[e]);
+      start[pairOf[e] + 1]++;
+    }
+    for (int p = 0; p < u; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, u);
+    int[] grouped = new int[edges];
+    for (int e = 0; e < edges; e++) {
+      grouped[fill[pairOf[e]]++] = e;
+    }
+    this.pairStart = start;
+    this.byPair = grouped;
+  }
+
+  /** The packed key of the unordered pair {a, b}. */
+  static long key(int a, int b) {
+    return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+  }
+
+  /** The smaller person index of a pair key. */
+  static int low(long key) {
+    return (int) (key >>> 32);
+  }
+
+  /** The larger person index of a pair key. */
+  static int high(long key) {
+    return (int) key;
+  }
+
+  /**
+   * Builds the graph of {@code b}: counterpart edges and/or approving-review edges. Edges from a person
+   * to themselves are left out (that is self-dealing, a detector of its own).
+   */
+  static PairGraph of(BatchView b, boolean counterparts, boolean approvals) {
+    int n = b.rows();
+    int cap = 0;
+    for (int r = 0; r < n; r++) {
+      cap += (counterparts ? b.counterpartCount(r) : 0) + (approvals ? b.reviewCount(r) : 0);
+    }
+    int[] row = new int[cap];
+    int[] contributor = new int[cap];
+    int[] other = new int[cap];
+    boolean[] review = new boolean[cap];
+    int e = 0;
+    for (int r = 0; r < n; r++) {
+      int c = b.contributor(r);
+      if (counterparts) {
+        for (int k = 0; k < b.counterpartCount(r); k++) {
+          int o = b.counterpart(r, k);
+          if (o != c) {
+            row[e] = r;
+            contributor[e] = c;
+            other[e] = o;
+            e++;
+          }
+        }
+      }
+      if (approvals) {
+        for (int k = 0; k < b.reviewCount(r); k++) {
+          int o = b.reviewer(r, k);
+          if (o != c && b.verdict(r, k) == Verdict.APPROVE) {
+            row[e] = r;
+            contributor[e] = c;
+            other[e] = o;
+            review[e] = true;
+            e++;
+          }
+        }
+      }
+    }
+    return new PairGraph(e, row, contributor, other, review);
+  }
+
+  /** The number of distinct pairs. */
+  int pairCount() {
+    return pairs.length;
+  }
+
+  /**
+   * The distinct rows among the edges of pair {@code p} that pass {@code keep}, written to {@code out}
+   * (which must have room for the pair's edge count); returns how many.
+   */
+  int rowsOf(int p, java.util.function.IntPredicate keep, int[] out) {
+    int m = 0;
+    for (int i = pairStart[p]; i < pairStart[p + 1]; i++) {
+      int e = byPair[i];
+      if (keep.test(e)) {
+        out[m++] = row[e];
+      }
+    }
+    Arrays.sort(out, 0, m);
+    int u = 0;
+    for (int i = 0; i < m; i++) {
+      if (u == 0 || out[u - 1] != out[i]) {
+        out[u++] = out[i];
+      }
+    }
+    return u;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.kat.core.guard;
+
+import dev.kat.core.engine.BatchView;
+import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.Fixed;
+import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Dampens repeated interactions between the same two people, with a bounded total per pair.
+ *
+ * <p>Two people share a record when one is its contributor and the other a counterpart (A hosts B, or
+ * B hosts A), or, when they review each other's work in both directions, an approving reviewer
+ * (A reviews B and B reviews A; one-way validation is the reviewer-concentration detector's business).
+ *
+ * <pre>
+ * Pairwise-bounded scaling (after Buterin, "Pairwise coordination subsidies", 2019, where a pair's
+ * subsidy is scaled by M / (M + their shared volume)):
+ *
+ *   records shared by the pair {a, b}, in canonical order (time, record id): r1, r2, …, rk
+ *   R = credit(r2) + … + credit(rk)          (the repetitions; r1 is never touched)
+ *   factor(a, b) = M / (M + R)                applied to r2 … rk
+ *
+ *   Guarantee: the pair's repetitions earn R·M/(M + R) &lt; M in total, so whatever two people do
+ *   together, their shared records earn less than credit(r1) + M (up to half a micro-unit of rounding
+ *   per record). Each extra repetition lowers the factor, so every repetition earns less than the last.
+ * </pre>
+ *
+ * A record shared by several pairs (a session with two counterparts) takes the smallest of their
+ * factors, which keeps every pair within its bound. The first record of a pair is kept whole so that
+ * people who work together once are never flagged.
+ */
+public final class PairwiseReciprocityGuardrail implements Guardrail {
+  /** The detector id. */
+  public static final String ID = "pairwise-reciprocity";
+
+  private final double m;
+  private final boolean reciprocalReviews;
+
+  /**
+   * A pairwise-reciprocity detector.
+   *
+   * @param m the pair bound M in credit: a pair's repetitions earn less than M in total; finite, &gt; 0
+   * @param reciprocalReviews whether reviews given in both directions between two people count as
+   *     shared records
+   * @throws IllegalArgumentException if {@code m} is not finite and positive
+   */
+  public PairwiseReciprocityGuardrail(double m, boolean reciprocalReviews) {
+    this.m = Checks.positive(m, "m");
+    this.reciprocalReviews = reciprocalReviews;
+  }
+
+  /** The pair bound M in credit. */
+  public double m() {
+    return m;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public SortedMap<String, String> parameters() {
+    TreeMap<String, String> p = new TreeMap<>();
+    p.put("m", Rows.num(m));
+    p.put("reciprocalReviews", Boolean.toString(reciprocalReviews));
+    return java.util.Collections.unmodifiableSortedMap(p);
+  }
+
+  @Override
+  public void inspect(GuardContext context, FlagSink sink) {
+    BatchView b = context.batch();
+    PairGraph g = PairGraph.of(b, true, reciprocalReviews);
+    int n = b.rows();
+    double[] factor = new double[n];
+    Arrays.fill(factor, 1.0);
+    int[] decisive = new int[n];
+    Arrays.fill(decisive, -1);
+    double[] pairFactor = new double[g.pairCount()];
+    long[] pairRepeat = new long[g.pairCount()];
+    int[] pairRecords = new int[g.pairCount()];
+    int[] buf = new int[16];
+    for (int p = 0; p < g.pairCount(); p++) {
+      int size = g.pairStart[p + 1] - g.pairStart[p];
+      if (size < 2) {
+        continue;
+      }
+      int low = PairGraph.low(g.pairs[p]);
+      boolean reviewsBoth = false;
+      if (reciprocalReviews) {
+        boolean fromLow = false;
+        boolean fromHigh = false;
+        for (int i = g.pairStart[p]; i < g.pairStart[p + 1]; i++) {
+          int e = g.byPair[i];
+          if (g.review[e]) {
+            if (g.contributor[e] == low) {
+              fromLow = true;
+            } else {
+              fromHigh = true;
+            }
+          }
+        }
+        reviewsBoth = fromLow && fromHigh;
+      }
+      if (buf.length < size) {
+        buf = new int[Math.max(size, buf.length * 2)];
+      }
+      boolean withReviews = reviewsBoth;
+      int k = g.rowsOf(p, e -> !g.review[e] || withReviews, buf);
+      if (k < 2) {
+        continue;
+      }
+      int first = Rows.first(b, buf, 0, k);
+      long repeat = 0;
+      for (int i = 0; i < k; i++) {
+        if (buf[i] != first) {
+          repeat += Math.max(0, context.credit(buf[i]));
+        }
+      }
+      if (repeat <= 0) {
+        continue;
+      }
+      double f = m / (m + Fixed.toDouble(repeat));
+      pairFactor[p] = f;
+      pairRepeat[p] = repeat;
+      pairRecords[p] = k;
+      for (int i = 0; i < k; i++) {
+        int r = buf[i];
+        if (r != first && (f < factor[r] || (f == factor[r] && decisive[r] > p))) {
+          factor[r] = f;
+          decisive[r] = p;
+        }
+      }
+    }
+    // One flag per decisive pair, naming the rows it dampens.
+    int[] count = new int[g.pairCount() + 1];
+    for (int r = 0; r < n; r++) {
+      if (decisive[r] >= 0) {
+        count[decisive[r] + 1]++;
+      }
+    }
+    for (int p = 0; p < g.pairCount(); p++) {
+      count[p + 1] += count[p];
+    }
+    int[] rows = new int[count[g.pairCount()]];
+    int[] fill = Arrays.copyOf(count, g.pairCount());
+    for (int r = 0; r < n; r++) {
+      if (decisive[r] >= 0) {
+        rows[fill[decisive[r]]++] = r;
+      }
+    }
+    for (int p = 0; p < g.pairCount(); p++) {
+      if (count[p + 1] == count[p]) {
+        continue;
+      }
+      int[] mine = Arrays.copyOfRange(rows, count[p], count[p + 1]);
+      int a = PairGraph.low(g.pairs[p]);
+      int c = PairGraph.high(g.pairs[p]);
+      String x = b.personId(a);
+      String y = b.personId(c);
+      String evidence = (x.compareTo(y) < 0 ? x + " and " + y : y + " and " + x) + " share " + pairRecords[p]
+          + " records this cycle (hosting, attending or reviewing each other's work). After the first, their "
+          + Fixed.format(pairRepeat[p], 2) + " credit of repeated records is scaled by M/(M+repeats) = "
+          + Fixed.formatFactor(pairFactor[p]) + " (M = " + Rows.num(m) + "), so a pair never earns more than M"
+          + " beyond its first record. Working with more different people earns full credit.";
+      Severity severity = pairFactor[p] < 0.5 ? Severity.MEDIUM : Severity.LOW;
+      sink.flag(severity, Action.DAMPEN, pairFactor[p], mine, new int[] {a, c}, evidence);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ID + parameters();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.kat.core.guard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.function.Executable;
+
+/** Every built-in guardrail with test settings, and a bad value for each parameter. */
+final class Catalogue {
+  private Catalogue() {}
+
+  static final TreeSet<String> STEWARDS = new TreeSet<>(List.of("steward0", "steward1", "steward2"));
+
+  static List<Guardrail> all() {
+    return List.of(
+        Guardrails.selfDealing(),
+        Guardrails.evidenceReuse(),
+        Guardrails.pairwiseReciprocity(20),
+        Guardrails.collusionRings(),
+        Guardrails.eigenTrust(STEWARDS),
+        Guardrails.eigenTrustFromKarma());
+  }
+
+  /** Message fragment expected → constructor call with a bad value. */
+  static Map<String, Executable> badParameters() {
+    Map<String, Executable> m = new LinkedHashMap<>();
+    m.put("m (0.0)", () -> new PairwiseReciprocityGuardrail(0, true));
+    m.put("m (NaN)", () -> new PairwiseReciprocityGuardrail(Double.NaN, true));
+    m.put("minSize (1)", () -> new CollusionRingGuardrail(1, 0.8, 0.5, 4, 0.25));
+    m.put("insularity (1.5)", () -> new CollusionRingGuardrail(3, 1.5, 0.5, 4, 0.25));
+    m.put("minDensity (0.0)", () -> new CollusionRingGuardrail(3, 0.8, 0.0, 4, 0.25));
+    m.put("minInteractions (0)", () -> new CollusionRingGuardrail(3, 0.8, 0.5, 0, 0.25));
+    m.put("factor (1.0)", () -> new CollusionRingGuardrail(3, 0.8, 0.5, 4, 1.0));
+    m.put("alpha (0.0)", () -> new EigenTrustGuardrail(STEWARDS, 0.0, 0.1));
+    m.put("fullTrust (-1.0)", () -> new EigenTrustGuardrail(STEWARDS, 0.15, -1));
+    m.put("preTrusted id", () -> new EigenTrustGuardrail(new TreeSet<>(List.of(" ")), 0.15, 0.1));
+    m.put("preTrusted must name", () -> Guardrails.eigenTrust(new TreeSet<>()));
+    return m;
+  }
+}
