@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The named components a policy document may refer to: guardrails by id and allocation policies by name.
@@ -31,19 +32,36 @@ public final class ComponentRegistry {
     return new ComponentRegistry(new TreeMap<>(), new TreeMap<>());
   }
 
-  /** The built-in components: the {@code immediate} allocation policy. */
+  /**
+   * The built-in components: the allocation policies {@code immediate}, {@code recent}, {@code balanced} and
+   * {@code fixed_rate} (parameter {@code katPerCredit}, a positive integer).
+   */
   public static ComponentRegistry defaults() {
-    return empty().with(new AllocationFactory() {
+    return empty()
+        .with(allocation("immediate", p -> Allocations.immediate()))
+        .with(allocation("recent", p -> Allocations.recent()))
+        .with(allocation("balanced", p -> Allocations.balanced()))
+        .with(allocation("fixed_rate", p -> {
+          long rate = p.integer("katPerCredit", 0);
+          if (rate <= 0) {
+            throw new IllegalArgumentException("parameter katPerCredit (" + rate + ") must be a positive integer");
+          }
+          return Allocations.fixedRate(rate);
+        }));
+  }
+
+  private static AllocationFactory allocation(String name, Function<Parameters, AllocationPolicy> make) {
+    return new AllocationFactory() {
       @Override
       public String name() {
-        return "immediate";
+        return name;
       }
 
       @Override
       public AllocationPolicy create(Parameters parameters) {
-        return Allocations.immediate();
+        return make.apply(parameters);
       }
-    });
+    };
   }
 
   /** A copy with {@code factory} registered under its id (replacing any other with that id). */

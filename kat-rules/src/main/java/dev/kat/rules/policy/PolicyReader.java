@@ -51,7 +51,7 @@ public final class PolicyReader {
 
   static final Set<String> TOP = Set.of("$schema", "format", "id", "dao", "description", "framework",
       "workingGroups", "categories", "roles", "modifiers", "adjustments", "caps", "reviewQualityWeighting",
-      "guardrails", "karma", "budget", "allocation");
+      "guardrails", "karma", "budget", "allocation", "creditDiscount");
   static final Set<String> CATEGORY = Set.of("description", "baseCredit", "unit", "eligibleRoles",
       "evidenceRequired", "minApprovals", "communityContribution");
   static final Set<String> ROLE = Set.of("description", "weight", "external");
@@ -222,6 +222,14 @@ public final class PolicyReader {
       List<AllocationShare> shares = allocation(d, alloc);
       if (shares != null) {
         b.allocation(shares.toArray(new AllocationShare[0]));
+      }
+    }
+    Double discount = d.number(root, "$", "creditDiscount", null, false);
+    if (discount != null) {
+      if (discount >= 0 && discount < 1) {
+        b.creditDiscount(discount);
+      } else {
+        d.problem("$.creditDiscount", "creditDiscount " + discount + " must be in [0, 1)");
       }
     }
     List<String> earlier = new ArrayList<>();

@@ -93,7 +93,7 @@ class PolicyReaderTest {
     ReadResult<PolicyDocument> r = PolicyReader.defaults().read(text, "p.json");
     assertEquals(List.of(
         "p.json:4:17: $.colour: unknown field 'colour'; allowed: $schema, adjustments, allocation, budget, caps,"
-            + " categories, dao, description, format, framework, guardrails, id, karma, modifiers, reviewQualityWeighting,"
+            + " categories, creditDiscount, dao, description, format, framework, guardrails, id, karma, modifiers, reviewQualityWeighting,"
             + " roles, workingGroups",
         "p.json:2:26: $.roles.dao_member.wieght: unknown field 'wieght' (did you mean 'weight'?); allowed:"
             + " description, external, weight",
@@ -202,7 +202,7 @@ class PolicyReaderTest {
     assertEquals(List.of(
         "p.json:4:25: $.guardrails.burst: parameter limit (-1.0) must be > 0",
         "p.json:4:62: $.guardrails.sybil: unknown guardrail 'sybil'; known: burst",
-        "p.json:5:27: $.allocation[0].policy: unknown allocation policy 'lottery'; known: immediate"), lines(bad));
+        "p.json:5:27: $.allocation[0].policy: unknown allocation policy 'lottery'; known: balanced, fixed_rate, immediate, recent"), lines(bad));
 
     ReadResult<PolicyDocument> extra = reader.read(minimal(",\n\"guardrails\": {\"burst\": {\"window\": 3}}"), "p.json");
     assertEquals(List.of("p.json:4:26: $.guardrails.burst.window: unknown parameter 'window'"), lines(extra));
