@@ -179,6 +179,11 @@ public final class Strategies {
     return k;
   }
 
+  /** Adds the unique evidence reference {@code ev:<recordId>} when the work model asks for evidence. */
+  static Contribution.Builder evidence(Contribution.Builder b, WorkModel w, String recordId) {
+    return w.evidence() ? b.evidence("ev:" + recordId) : b;
+  }
+
   /** One honest record by {@code identity}: a session or documentation; declares the hours worked. */
   static void honestRecord(Agent agent, String identity, CycleContext ctx, RecordSink sink) {
     SplittableRandom rnd = agent.random();
@@ -186,8 +191,8 @@ public final class Strategies {
     String id = ctx.recordId(agent, identity);
     if (rnd.nextInt(10) < 6) {
       int minutes = 30 + rnd.nextInt(151);
-      Contribution.Builder b = Contribution.builder(id, identity, w.sessionCategory(), w.role(), ctx.anyTime(rnd))
-          .attribute("durationMinutes", minutes).evidence("ev:" + id);
+      Contribution.Builder b = evidence(Contribution.builder(id, identity, w.sessionCategory(), w.role(),
+          ctx.anyTime(rnd)).attribute("durationMinutes", minutes), w, id);
       String counterpart = ctx.otherIdentity(rnd, identity);
       if (counterpart != null) {
         b.counterpart(counterpart);
@@ -196,8 +201,8 @@ public final class Strategies {
       sink.work(minutes / 60.0);
     } else {
       double hours = 1 + 3 * rnd.nextDouble();
-      sink.submit(Contribution.builder(id, identity, w.documentationCategory(), w.role(), ctx.anyTime(rnd))
-          .evidence("ev:" + id).build());
+      sink.submit(evidence(Contribution.builder(id, identity, w.documentationCategory(), w.role(), ctx.anyTime(rnd)),
+          w, id).build());
       sink.work(hours);
     }
   }
@@ -279,8 +284,9 @@ public final class Strategies {
         for (int k = 0; k < 2; k++) {
           String host = agent.identity(k);
           String id = context.recordId(agent, host);
-          sink.submit(Contribution.builder(id, host, w.sessionCategory(), w.role(), context.anyTime(agent.random()))
-              .attribute("durationMinutes", 120).counterpart(agent.identity(1 - k)).evidence("ev:" + id).build());
+          sink.submit(evidence(Contribution.builder(id, host, w.sessionCategory(), w.role(),
+              context.anyTime(agent.random())).attribute("durationMinutes", 120).counterpart(agent.identity(1 - k)),
+              w, id).build());
           sink.work(0.25);
         }
       }
@@ -312,9 +318,9 @@ public final class Strategies {
           String guest = agent.identity((m + 1 + s % (size - 1)) % size);
           String approver = agent.identity((m + size - 1) % size);
           String id = context.recordId(agent, host);
-          sink.submit(Contribution.builder(id, host, w.sessionCategory(), w.role(), context.anyTime(agent.random()))
-              .attribute("durationMinutes", 120).counterpart(guest).evidence("ev:" + id)
-              .review(Review.approve(approver, 1.0)).build());
+          sink.submit(evidence(Contribution.builder(id, host, w.sessionCategory(), w.role(),
+              context.anyTime(agent.random())).attribute("durationMinutes", 120).counterpart(guest)
+              .review(Review.approve(approver, 1.0)), w, id).build());
         }
       }
     }
@@ -399,7 +405,8 @@ public final class Strategies {
       for (int i = 0; i < recordsPerCycle; i++) {
         String id = context.recordId(agent, me);
         Contribution.Builder b = Contribution.builder(id, me, w.sessionCategory(), w.role(), context.lateTime(rnd, 6))
-            .attribute("durationMinutes", 180).evidence("ev:" + id);
+            .attribute("durationMinutes", 180);
+        evidence(b, w, id);
         String counterpart = context.otherIdentity(rnd, me);
         if (counterpart != null) {
           b.counterpart(counterpart);

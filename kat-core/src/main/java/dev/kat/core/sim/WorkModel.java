@@ -16,8 +16,12 @@ import dev.kat.core.policy.Unit;
  * @param documentationCategory category of documentation, paid per record, not blank
  * @param reviewCategory category of reviewing others' work, paid per record, not blank
  * @param role the role agents act in, not blank
+ * @param evidence whether honest-looking records carry a unique evidence reference. The engine keeps
+ *     every recognised evidence key in the state carried between cycles, so long runs of large
+ *     populations are markedly faster without; switch it off when no guardrail reads evidence
  */
-public record WorkModel(String sessionCategory, String documentationCategory, String reviewCategory, String role) {
+public record WorkModel(String sessionCategory, String documentationCategory, String reviewCategory, String role,
+    boolean evidence) {
 
   /** Validates the fields. */
   public WorkModel {
@@ -27,9 +31,14 @@ public record WorkModel(String sessionCategory, String documentationCategory, St
     Checks.notBlank(role, "role");
   }
 
-  /** {@code session_hosting}, {@code documentation}, {@code review}, as DAO members. */
+  /** {@code session_hosting}, {@code documentation}, {@code review}, as DAO members, with evidence. */
   public static WorkModel standard() {
-    return new WorkModel("session_hosting", "documentation", "review", Roles.DAO_MEMBER);
+    return new WorkModel("session_hosting", "documentation", "review", Roles.DAO_MEMBER, true);
+  }
+
+  /** A copy with evidence references switched on or off. */
+  public WorkModel withEvidence(boolean on) {
+    return new WorkModel(sessionCategory, documentationCategory, reviewCategory, role, on);
   }
 
   /**
