@@ -1,5 +1,7 @@
 /** See the module's README section in the project README. */
 module dev.kat.cli {
-  requires dev.kat.core;
+  requires transitive dev.kat.core;
   requires dev.kat.rules;
+
+  exports dev.kat.cli.store;
 }
