@@ -92,6 +92,11 @@ final class CycleRun {
       public PriorState prior() {
         return prior;
       }
+
+      @Override
+      public List<Rejection> rejections() {
+        return batch.rejections();
+      }
     };
     for (Guardrail g : guardrails) {
       List<Flag> found = new ArrayList<>();

@@ -25,11 +25,58 @@ public final class Guardrails {
   private Guardrails() {}
 
   /**
-   * The recommended guardrails, in order: self-dealing, evidence reuse, pairwise reciprocity, collusion
-   * rings and trust weighting from prior karma.
+   * The recommended guardrails, in order: self-dealing, evidence reuse, velocity bursts, MAD outliers,
+   * pairwise reciprocity, collusion rings, trust weighting from prior karma and reviewer concentration.
    */
   public static List<Guardrail> defaults() {
-    return List.of(selfDealing(), evidenceReuse(), pairwiseReciprocity(), collusionRings(), eigenTrustFromKarma());
+    return List.of(selfDealing(), evidenceReuse(), velocity(), madOutliers(), pairwiseReciprocity(),
+        collusionRings(), eigenTrustFromKarma(), reviewerConcentration());
+  }
+
+  /** Velocity bursts with the defaults: more than 8 records by one person within one hour are held. */
+  public static VelocityGuardrail velocity() {
+    return velocity(3600, 8);
+  }
+
+  /**
+   * Velocity bursts: more than {@code maxRecords} records by one person within {@code windowSeconds}
+   * are held for review.
+   *
+   * @param windowSeconds the window in seconds, in [1, 2678400]
+   * @param maxRecords the most records per window, &gt;= 1
+   * @throws IllegalArgumentException if a parameter breaks its constraint
+   */
+  public static VelocityGuardrail velocity(long windowSeconds, int maxRecords) {
+    return new VelocityGuardrail(windowSeconds, maxRecords);
+  }
+
+  /**
+   * Robust outliers with the defaults: a modified z-score of log credit above 3.5, judged from 20
+   * contributors with credit.
+   */
+  public static MadOutlierGuardrail madOutliers() {
+    return madOutliers(3.5);
+  }
+
+  /**
+   * Robust outliers above {@code threshold} (modified z-score of log credit), judged from 20
+   * contributors with credit.
+   *
+   * @param threshold the z-score limit, finite and &gt; 0
+   * @throws IllegalArgumentException if {@code threshold} is not finite and positive
+   */
+  public static MadOutlierGuardrail madOutliers(double threshold) {
+    return new MadOutlierGuardrail(threshold, 20);
+  }
+
+  /**
+   * Reviewer concentration and rubber stamps with the defaults: concentration judged from 5 approved
+   * records, flagged at an 80% share that is at least 3 times the reviewer's overall share, such records
+   * at 50%; reviewers scored from 10 comparisons, rubber stamps 0.25 below the median agreement, their
+   * sole approvals at 50%.
+   */
+  public static ReviewerConcentrationGuardrail reviewerConcentration() {
+    return new ReviewerConcentrationGuardrail(5, 0.8, 3.0, 0.5, 10, 0.25, 0.5);
   }
 
   /** Self-dealing: own counterpart, own reviewer, or approvals only from counterparts; rejects. */

@@ -19,7 +19,10 @@ final class Catalogue {
         Guardrails.pairwiseReciprocity(20),
         Guardrails.collusionRings(),
         Guardrails.eigenTrust(STEWARDS),
-        Guardrails.eigenTrustFromKarma());
+        Guardrails.eigenTrustFromKarma(),
+        Guardrails.reviewerConcentration(),
+        Guardrails.velocity(),
+        Guardrails.madOutliers());
   }
 
   /** Message fragment expected → constructor call with a bad value. */
@@ -36,6 +39,17 @@ final class Catalogue {
     m.put("fullTrust (-1.0)", () -> new EigenTrustGuardrail(STEWARDS, 0.15, -1));
     m.put("preTrusted id", () -> new EigenTrustGuardrail(new TreeSet<>(List.of(" ")), 0.15, 0.1));
     m.put("preTrusted must name", () -> Guardrails.eigenTrust(new TreeSet<>()));
+    m.put("minRecords (1)", () -> new ReviewerConcentrationGuardrail(1, 0.8, 3, 0.5, 10, 0.25, 0.5));
+    m.put("maxShare (0.0)", () -> new ReviewerConcentrationGuardrail(5, 0, 3, 0.5, 10, 0.25, 0.5));
+    m.put("minLift (0.5)", () -> new ReviewerConcentrationGuardrail(5, 0.8, 0.5, 0.5, 10, 0.25, 0.5));
+    m.put("concentrationFactor (2.0)", () -> new ReviewerConcentrationGuardrail(5, 0.8, 3, 2, 10, 0.25, 0.5));
+    m.put("minComparisons (0)", () -> new ReviewerConcentrationGuardrail(5, 0.8, 3, 0.5, 0, 0.25, 0.5));
+    m.put("gap (0.0)", () -> new ReviewerConcentrationGuardrail(5, 0.8, 3, 0.5, 10, 0, 0.5));
+    m.put("rubberStampFactor (-0.1)", () -> new ReviewerConcentrationGuardrail(5, 0.8, 3, 0.5, 10, 0.25, -0.1));
+    m.put("windowSeconds (0)", () -> new VelocityGuardrail(0, 8));
+    m.put("maxRecords (0)", () -> new VelocityGuardrail(3600, 0));
+    m.put("threshold (0.0)", () -> new MadOutlierGuardrail(0, 20));
+    m.put("minPopulation (2)", () -> new MadOutlierGuardrail(3.5, 2));
     return m;
   }
 }

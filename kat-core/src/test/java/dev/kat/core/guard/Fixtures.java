@@ -5,6 +5,7 @@ import dev.kat.core.engine.KatEngine;
 import dev.kat.core.engine.PriorState;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
+import dev.kat.core.model.Review;
 import dev.kat.core.model.Roles;
 import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.Policy;
@@ -113,6 +114,23 @@ final class Fixtures {
       }
       for (int s = 0; s < 12; s++) {
         out.add(docs("sybil" + id++, "sybil" + (s % 4), at(10 + s, 9)).approvedBy("sybil" + ((s + 1) % 4)).build());
+      }
+      for (int s = 0; s < 8; s++) {
+        out.add(docs("cozy" + id++, "cozy", at(3 + s, 14)).approvedBy("buddy").build());
+      }
+      for (int s = 0; s < 24; s++) {
+        Contribution.Builder peer = docs("peer" + id++, "h" + (s % honest), at(1 + s, 20)).approvedBy("stamp");
+        for (int c = 0; c < 3; c++) {
+          peer.review(s % 3 == 0 ? Review.reject("critic" + c) : Review.approve("critic" + c));
+        }
+        out.add(peer.build());
+      }
+      for (int s = 0; s < 3; s++) {
+        out.add(docs("lazy" + id++, "lazy", at(4 + s, 16)).approvedBy("stamp").build());
+      }
+      for (int s = 0; s < 150; s++) {
+        out.add(docs("whale" + id++, "whale", at(1 + s / 6, (s % 6) * 4)).approvedBy("steward0")
+            .evidence("https://example.org/whale/" + s).build());
       }
     }
     return out;

@@ -75,6 +75,9 @@ class GuardrailContractTest {
       assertEquals(g.id(), f.detector());
       assertTrue(f.evidence().length() > 40, f.evidence());
       for (String c : f.contributors()) {
+        if (!r.has(c)) {
+          continue; // a reviewer without records of their own has no statement
+        }
         assertTrue(r.statement(c).flags().contains(f));
         assertTrue(r.statement(c).render().contains(f.evidence()));
       }
