@@ -2,6 +2,13 @@ package dev.kat.rules.policy;
 
 import dev.kat.core.alloc.AllocationPolicy;
 import dev.kat.core.alloc.Allocations;
+import dev.kat.core.guard.CollusionRingGuardrail;
+import dev.kat.core.guard.EigenTrustGuardrail;
+import dev.kat.core.guard.EvidenceReuseGuardrail;
+import dev.kat.core.guard.Guardrail;
+import dev.kat.core.guard.Guardrails;
+import dev.kat.core.guard.PairwiseReciprocityGuardrail;
+import dev.kat.core.guard.SelfDealingGuardrail;
 import dev.kat.rules.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
@@ -33,11 +40,25 @@ public final class ComponentRegistry {
   }
 
   /**
-   * The built-in components: the allocation policies {@code immediate}, {@code recent}, {@code balanced} and
-   * {@code fixed_rate} (parameter {@code katPerCredit}, a positive integer).
+   * The built-in components. Guardrails (see {@link Guardrails}), with their parameters and defaults:
+   * {@code self-dealing} (allowCounterpartApproval false), {@code evidence-reuse} (checkPrior true),
+   * {@code pairwise-reciprocity} (m 50, reciprocalReviews true), {@code collusion-ring} (minSize 3,
+   * insularity 0.8, minDensity 0.5, minInteractions 4, factor 0.25) and {@code eigentrust} (preTrusted
+   * none, alpha 0.15, fullTrust 0.1). Allocation policies: {@code immediate}, {@code recent},
+   * {@code balanced} and {@code fixed_rate} (katPerCredit, a positive integer, required).
    */
   public static ComponentRegistry defaults() {
     return empty()
+        .with(guardrail(SelfDealingGuardrail.ID,
+            p -> new SelfDealingGuardrail(p.bool("allowCounterpartApproval", false))))
+        .with(guardrail(EvidenceReuseGuardrail.ID, p -> new EvidenceReuseGuardrail(p.bool("checkPrior", true))))
+        .with(guardrail(PairwiseReciprocityGuardrail.ID, p -> new PairwiseReciprocityGuardrail(
+            p.number("m", Guardrails.DEFAULT_PAIR_BOUND), p.bool("reciprocalReviews", true))))
+        .with(guardrail(CollusionRingGuardrail.ID, p -> new CollusionRingGuardrail(
+            smallInt(p, "minSize", 3), p.number("insularity", 0.8), p.number("minDensity", 0.5),
+            smallInt(p, "minInteractions", 4), p.number("factor", 0.25))))
+        .with(guardrail(EigenTrustGuardrail.ID, p -> new EigenTrustGuardrail(new TreeSet<>(p.strings("preTrusted")),
+            p.number("alpha", Guardrails.DEFAULT_ALPHA), p.number("fullTrust", Guardrails.DEFAULT_FULL_TRUST))))
         .with(allocation("immediate", p -> Allocations.immediate()))
         .with(allocation("recent", p -> Allocations.recent()))
         .with(allocation("balanced", p -> Allocations.balanced()))
@@ -48,6 +69,28 @@ public final class ComponentRegistry {
           }
           return Allocations.fixedRate(rate);
         }));
+  }
+
+  private static int smallInt(Parameters p, String name, int dflt) {
+    long v = p.integer(name, dflt);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("parameter " + name + " (" + v + ") is too large");
+    }
+    return (int) v;
+  }
+
+  private static GuardrailFactory guardrail(String id, Function<Parameters, Guardrail> make) {
+    return new GuardrailFactory() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Guardrail create(Parameters parameters) {
+        return make.apply(parameters);
+      }
+    };
   }
 
   private static AllocationFactory allocation(String name, Function<Parameters, AllocationPolicy> make) {

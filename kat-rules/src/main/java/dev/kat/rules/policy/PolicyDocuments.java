@@ -3,6 +3,10 @@ package dev.kat.rules.policy;
 import dev.kat.rules.internal.Checks;
 import dev.kat.core.policy.Framework;
 import dev.kat.core.policy.Policy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +40,27 @@ public final class PolicyDocuments {
     Checks.notNull(policy, "policy");
     Framework f = FrameworkReader.read(Checks.notNull(framework, "framework")).orElseThrow();
     return reader().withFramework(f).read(policy).orElseThrow().policy();
+  }
+
+  /** The JSON Schema (draft 2020-12) of policy documents, as published in {@code docs/schema}. */
+  public static String policySchema() {
+    return resource("policy.schema.json");
+  }
+
+  /** The JSON Schema (draft 2020-12) of framework documents, as published in {@code docs/schema}. */
+  public static String frameworkSchema() {
+    return resource("framework.schema.json");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PolicyDocuments.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new AssertionError("resource " + name + " is missing from kat-rules");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

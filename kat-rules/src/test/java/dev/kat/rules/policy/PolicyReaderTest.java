@@ -137,7 +137,9 @@ class PolicyReaderTest {
         "p.json:3:15: $.categories: must recognise category 'regeneration' (required by framework kat-cohort-2/1.0)",
         "p.json:2:36: $.roles.dao_member.weight: role weight 3.0 is outside the allowed range [0.0, 1.5]",
         "p.json:4:31: $.caps.perCycle.hard: is 5000.0 but the framework allows at most 1000.0 credit per contributor per cycle",
-        "p.json:5:24: $.karma.influence: karma influence 0.9 is outside the allowed range [0.0, 0.5]"), lines(r));
+        "p.json:5:24: $.karma.influence: karma influence 0.9 is outside the allowed range [0.0, 0.5]",
+        "p.json:1:1: $.guardrails: guardrail 'evidence-reuse' may not be switched off (required by framework kat-cohort-2/1.0)",
+        "p.json:1:1: $.guardrails: guardrail 'self-dealing' may not be switched off (required by framework kat-cohort-2/1.0)"), lines(r));
   }
 
   @Test
@@ -150,7 +152,9 @@ class PolicyReaderTest {
     assertEquals(List.of(
         "p.json:2:62: $.roles.partner.weight: expected a number but found a boolean",
         "p.json:2:36: $.roles.dao_member.weight: role weight 3.0 is outside the allowed range [0.0, 1.5]",
-        "p.json:1:1: $.caps.perCycle.hard: no per-cycle hard cap is set but the framework allows at most 1000.0 credit per contributor per cycle"), lines(r));
+        "p.json:1:1: $.caps.perCycle.hard: no per-cycle hard cap is set but the framework allows at most 1000.0 credit per contributor per cycle",
+        "p.json:1:1: $.guardrails: guardrail 'evidence-reuse' may not be switched off (required by framework kat-cohort-2/1.0)",
+        "p.json:1:1: $.guardrails: guardrail 'self-dealing' may not be switched off (required by framework kat-cohort-2/1.0)"), lines(r));
   }
 
   @Test
@@ -201,7 +205,7 @@ class PolicyReaderTest {
             + "\n\"allocation\": [{\"policy\": \"lottery\"}]"), "p.json");
     assertEquals(List.of(
         "p.json:4:25: $.guardrails.burst: parameter limit (-1.0) must be > 0",
-        "p.json:4:62: $.guardrails.sybil: unknown guardrail 'sybil'; known: burst",
+        "p.json:4:62: $.guardrails.sybil: unknown guardrail 'sybil'; known: burst, collusion-ring, eigentrust, evidence-reuse, pairwise-reciprocity, self-dealing",
         "p.json:5:27: $.allocation[0].policy: unknown allocation policy 'lottery'; known: balanced, fixed_rate, immediate, recent"), lines(bad));
 
     ReadResult<PolicyDocument> extra = reader.read(minimal(",\n\"guardrails\": {\"burst\": {\"window\": 3}}"), "p.json");
