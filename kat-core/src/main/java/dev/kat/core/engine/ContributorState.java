@@ -1,6 +1,9 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What is carried for one contributor from cycle to cycle, in micro-units (KAT in base units).
@@ -11,9 +14,12 @@ import dev.kat.core.internal.Checks;
  * @param lifetimeKat KAT received over all finalized cycles
  * @param decayedCredit credit decayed by the policy's discount per cycle ({@code Σ cₙ·(1−d)ⁿ}), as of the
  *     last cycle
+ * @param activity validated records (accepted, positive final credit) by category over all finalized cycles
+ * @param privileges privileges and badges held after the last cycle: privilege id to the sequence of the
+ *     cycle since which it has been held
  */
 public record ContributorState(String contributor, long karma, long lifetimeCredit, long lifetimeKat,
-    long decayedCredit) {
+    long decayedCredit, SortedMap<String, Long> activity, SortedMap<String, Long> privileges) {
 
   /** Validates the fields. */
   public ContributorState {
@@ -21,6 +27,13 @@ public record ContributorState(String contributor, long karma, long lifetimeCred
     Checks.nonNegative(lifetimeCredit, "lifetimeCredit");
     Checks.nonNegative(lifetimeKat, "lifetimeKat");
     Checks.nonNegative(decayedCredit, "decayedCredit");
+    activity = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(activity, "activity")));
+    privileges = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(privileges, "privileges")));
+  }
+
+  /** A state with decayed credit and no activity or privileges. */
+  public ContributorState(String contributor, long karma, long lifetimeCredit, long lifetimeKat, long decayedCredit) {
+    this(contributor, karma, lifetimeCredit, lifetimeKat, decayedCredit, new TreeMap<>(), new TreeMap<>());
   }
 
   /** A state without decayed credit history. */

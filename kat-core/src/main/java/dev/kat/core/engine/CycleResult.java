@@ -10,8 +10,12 @@ import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.model.Evidence;
+import dev.kat.core.policy.Goal;
 import dev.kat.core.policy.KarmaPolicy;
 import dev.kat.core.policy.Policy;
+import dev.kat.core.privilege.PrivilegeGrant;
+import dev.kat.core.privilege.PrivilegeRule;
+import dev.kat.core.privilege.Standing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -49,6 +54,10 @@ public final class CycleResult {
   private final long[] decayedCredit;
   private final long unallocated;
   private final int[][] rowsByContributor;
+  private final List<SortedMap<String, Long>> cycleActivity;
+  private final List<PrivilegeGrant> privilegeGrants;
+  private final List<GoalProgress> goalProgress;
+  private volatile CycleReport report;
   private volatile String contentHash;
   private volatile PriorState nextState;
 
@@ -117,6 +126,9 @@ public final class CycleResult {
     AllocationInput input = new AllocationInput(contributors, credit, weight, karmaAfter, lifetimeCredit, lifetimeKat,
         decayedCredit);
     unallocated = CycleRun.allocate(policy, input, kat);
+    cycleActivity = activity(batch, run.finalCredit, person);
+    privilegeGrants = privileges(policy, run, contributors, credit, karmaAfter, kat, cycleActivity);
+    goalProgress = goals(policy, run);
     rowsByContributor = new int[people][];
     int[] fill = new int[people];
     for (int p = 0; p < people; p++) {
@@ -126,6 +138,189 @@ public final class CycleResult {
       int p = batch.contributor(row);
       rowsByContributor[p][fill[p]++] = row;
     }
+  }
+
+  /** Validated records (positive final credit) by category, for each contributor (index-aligned). */
+  private static List<SortedMap<String, Long>> activity(ContributionBatch batch, long[] finalCredit, int[] person) {
+    int k = batch.categories();
+    long[] counts = new long[batch.people() * k];
+    for (int row = 0; row < batch.rows(); row++) {
+      if (finalCredit[row] > 0) {
+        counts[batch.contributor(row) * k + batch.category(row)]++;
+      }
+    }
+    List<SortedMap<String, Long>> out = new ArrayList<>(person.length);
+    for (int p : person) {
+      TreeMap<String, Long> m = new TreeMap<>();
+      if (p >= 0) {
+        for (int c = 0; c < k; c++) {
+          if (counts[p * k + c] > 0) {
+            m.put(batch.categoryId(c), counts[p * k + c]);
+          }
+        }
+      }
+      out.add(Collections.unmodifiableSortedMap(m));
+    }
+    return out;
+  }
+
+  /*
+   * The privileges stage: every rule is evaluated on every contributor's standing after allocation. A
+   * privilege is held while at least one of its rules holds; one held before whose rules all fail this
+   * cycle is reported LOST and dropped from the state (it expires when its condition lapses).
+   */
+  private static List<PrivilegeGrant> privileges(Policy policy, CycleRun run, List<String> contributors,
+      long[] credit, long[] karmaAfter, long[] kat, List<SortedMap<String, Long>> cycleActivity) {
+    List<PrivilegeRule> rules = policy.privilegeRules();
+    List<PrivilegeGrant> out = new ArrayList<>();
+    for (int i = 0; i < contributors.size(); i++) {
+      String id = contributors.get(i);
+      ContributorState st = run.prior.get(id);
+      SortedMap<String, Long> before = st == null ? Collections.emptySortedMap() : st.privileges();
+      if (rules.isEmpty() && before.isEmpty()) {
+        continue;
+      }
+      TreeMap<String, Long> lifetimeActivity = new TreeMap<>(st == null ? Map.of() : st.activity());
+      cycleActivity.get(i).forEach((c, v) -> lifetimeActivity.merge(c, v, Long::sum));
+      Standing standing = new Standing(id, (st == null ? 0 : st.lifetimeKat()) + kat[i], karmaAfter[i],
+          (st == null ? 0 : st.lifetimeCredit()) + credit[i], credit[i], kat[i], lifetimeActivity,
+          cycleActivity.get(i));
+      TreeSet<String> held = new TreeSet<>();
+      for (PrivilegeRule r : rules) {
+        if (r.holds(standing)) {
+          held.add(r.privilege().id());
+        }
+      }
+      TreeSet<String> all = new TreeSet<>(held);
+      all.addAll(before.keySet());
+      for (String priv : all) {
+        Long since = before.get(priv);
+        if (!held.contains(priv)) {
+          out.add(new PrivilegeGrant(id, priv, since, PrivilegeGrant.Change.LOST));
+        } else if (since == null) {
+          out.add(new PrivilegeGrant(id, priv, run.cycle.sequence(), PrivilegeGrant.Change.GAINED));
+        } else {
+          out.add(new PrivilegeGrant(id, priv, since, PrivilegeGrant.Change.KEPT));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Progress towards each goal: this cycle's validated records in the goal's category, plus the carried total. */
+  private static List<GoalProgress> goals(Policy policy, CycleRun run) {
+    if (policy.goals().isEmpty()) {
+      return List.of();
+    }
+    ContributionBatch batch = run.batch;
+    List<GoalProgress> out = new ArrayList<>();
+    for (Goal g : policy.goals().values()) {
+      boolean counts = g.counts(run.cycle.sequence());
+      long total = 0;
+      TreeMap<String, Long> byGroup = new TreeMap<>();
+      if (counts) {
+        for (int row = 0; row < batch.rows(); row++) {
+          if (run.finalCredit[row] <= 0 || !batch.categoryId(batch.category(row)).equals(g.category())) {
+            continue;
+          }
+          long v;
+          switch (g.measure()) {
+            case RECORDS:
+              v = 1;
+              break;
+            case CREDIT:
+              v = run.finalCredit[row];
+              break;
+            case ATTRIBUTE:
+              v = Fixed.toMicros(batch.record(row).attribute(g.attribute(), 0));
+              break;
+            default:
+              throw new AssertionError("unknown measure " + g.measure());
+          }
+          total += v;
+          byGroup.merge(batch.workingGroupId(batch.workingGroup(row)), v, Long::sum);
+        }
+      }
+      List<GoalProgress.Group> groups = new ArrayList<>();
+      for (Map.Entry<String, Double> e : g.workingGroupTargets().entrySet()) {
+        long cycleValue = byGroup.getOrDefault(e.getKey(), 0L);
+        groups.add(new GoalProgress.Group(e.getKey(), target(g, e.getValue()), cycleValue,
+            run.prior.goalProgress().getOrDefault(g.id() + "/" + e.getKey(), 0L) + cycleValue));
+      }
+      out.add(new GoalProgress(g.id(), g.measure(), target(g, g.target()), total,
+          run.prior.goalProgress().getOrDefault(g.id(), 0L) + total, groups));
+    }
+    return List.copyOf(out);
+  }
+
+  private static long target(Goal g, double value) {
+    return g.measure() == Goal.Measure.RECORDS ? (long) Math.ceil(value) : Fixed.toMicros(value);
+  }
+
+  /**
+   * Privileges and badges after this cycle: one entry per contributor and privilege that is held
+   * ({@code GAINED} or {@code KEPT}) or expired this cycle ({@code LOST}), by contributor then privilege id.
+   */
+  public List<PrivilegeGrant> privileges() {
+    return privilegeGrants;
+  }
+
+  /** Ids of the privileges and badges {@code contributor} holds after this cycle. */
+  public SortedSet<String> privileges(String contributor) {
+    at(contributor);
+    TreeSet<String> out = new TreeSet<>();
+    for (PrivilegeGrant g : privilegeGrants) {
+      if (g.contributor().equals(contributor) && g.change() != PrivilegeGrant.Change.LOST) {
+        out.add(g.privilege());
+      }
+    }
+    return Collections.unmodifiableSortedSet(out);
+  }
+
+  /** Progress towards the policy's goals, in goal id order. */
+  public List<GoalProgress> goalProgress() {
+    return goalProgress;
+  }
+
+  /** Validated records of {@code contributor} this cycle, by category. */
+  public SortedMap<String, Long> activity(String contributor) {
+    return cycleActivity.get(at(contributor));
+  }
+
+  /** The cycle's report: totals by DAO, working group, category and role, external work, goal progress. */
+  public CycleReport report() {
+    CycleReport r = report;
+    if (r == null) {
+      ContributionBatch b = run.batch;
+      TreeMap<String, CycleReport.Totals> dao = new TreeMap<>();
+      TreeMap<String, CycleReport.Totals> wg = new TreeMap<>();
+      TreeMap<String, CycleReport.Totals> cat = new TreeMap<>();
+      TreeMap<String, CycleReport.Totals> role = new TreeMap<>();
+      TreeMap<String, CycleReport.Totals> ext = new TreeMap<>();
+      CycleReport.Totals external = CycleReport.Totals.ZERO;
+      for (int row = 0; row < b.rows(); row++) {
+        long c = run.finalCredit[row];
+        if (c <= 0) {
+          continue;
+        }
+        dao.merge(b.record(row).dao(), CycleReport.Totals.ZERO.plus(c), CycleResult::add);
+        wg.merge(b.workingGroupId(b.workingGroup(row)), CycleReport.Totals.ZERO.plus(c), CycleResult::add);
+        cat.merge(b.categoryId(b.category(row)), CycleReport.Totals.ZERO.plus(c), CycleResult::add);
+        String roleId = b.roleId(b.role(row));
+        role.merge(roleId, CycleReport.Totals.ZERO.plus(c), CycleResult::add);
+        if (run.policy.isExternal(roleId)) {
+          external = external.plus(c);
+          ext.merge(b.personId(b.contributor(row)), CycleReport.Totals.ZERO.plus(c), CycleResult::add);
+        }
+      }
+      r = new CycleReport(dao, wg, cat, role, external, ext, goalProgress);
+      report = r;
+    }
+    return r;
+  }
+
+  private static CycleReport.Totals add(CycleReport.Totals a, CycleReport.Totals b) {
+    return new CycleReport.Totals(a.records() + b.records(), a.credit() + b.credit());
   }
 
   /** The cycle. */
@@ -344,7 +539,23 @@ public final class CycleResult {
         ContributorState st = run.prior.get(contributors.get(i));
         long lc = (st == null ? 0 : st.lifetimeCredit()) + credit[i];
         long lk = (st == null ? 0 : st.lifetimeKat()) + kat[i];
-        m.put(contributors.get(i), new ContributorState(contributors.get(i), karmaAfter[i], lc, lk, decayedCredit[i]));
+        TreeMap<String, Long> act = new TreeMap<>(st == null ? Map.of() : st.activity());
+        cycleActivity.get(i).forEach((c, v) -> act.merge(c, v, Long::sum));
+        TreeMap<String, Long> privs = new TreeMap<>();
+        for (PrivilegeGrant g : privilegeGrants) {
+          if (g.contributor().equals(contributors.get(i)) && g.change() != PrivilegeGrant.Change.LOST) {
+            privs.put(g.privilege(), g.since());
+          }
+        }
+        m.put(contributors.get(i), new ContributorState(contributors.get(i), karmaAfter[i], lc, lk, decayedCredit[i],
+            act, privs));
+      }
+      TreeMap<String, Long> goals = new TreeMap<>(run.prior.goalProgress());
+      for (GoalProgress g : goalProgress) {
+        goals.put(g.goalId(), g.cumulative());
+        for (GoalProgress.Group wg : g.workingGroups()) {
+          goals.put(g.goalId() + "/" + wg.workingGroup(), wg.cumulative());
+        }
       }
       TreeSet<String> evidence = new TreeSet<>(run.prior.evidenceKeys());
       for (int r = 0; r < run.batch.rows(); r++) {
@@ -354,7 +565,7 @@ public final class CycleResult {
           }
         }
       }
-      s = new PriorState(run.cycle.sequence(), m, evidence);
+      s = new PriorState(run.cycle.sequence(), m, evidence, goals);
       nextState = s;
     }
     return s;
@@ -423,6 +634,12 @@ public final class CycleResult {
           + decayedCredit[i] + "\n");
     }
     update(md, "unallocated " + unallocated + "\n");
+    if (!privilegeGrants.isEmpty()) {
+      update(md, "privileges " + privilegeGrants + "\n");
+    }
+    if (!goalProgress.isEmpty()) {
+      update(md, "goals " + goalProgress + "\n");
+    }
     return Hashing.hex(md.digest());
   }
 

@@ -16,9 +16,12 @@ import java.util.TreeSet;
  * @param contributors states by contributor id
  * @param evidenceKeys evidence keys ({@link dev.kat.core.model.Evidence#key()}) recognised in earlier
  *     cycles
+ * @param goalProgress cumulative progress towards the policy's goals: by goal id, and by
+ *     {@code goalId/workingGroup} for working-group targets (records as counts, credit and attribute sums
+ *     in micro-units)
  */
 public record PriorState(long sequence, SortedMap<String, ContributorState> contributors,
-    SortedSet<String> evidenceKeys) {
+    SortedSet<String> evidenceKeys, SortedMap<String, Long> goalProgress) {
 
   private static final PriorState EMPTY = new PriorState(-1, new TreeMap<>(), new TreeSet<>());
 
@@ -31,6 +34,12 @@ public record PriorState(long sequence, SortedMap<String, ContributorState> cont
           "contributors key (" + e.getKey() + ") must equal its state's contributor (" + e.getValue().contributor() + ")");
     }
     evidenceKeys = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(evidenceKeys, "evidenceKeys")));
+    goalProgress = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(goalProgress, "goalProgress")));
+  }
+
+  /** A state without goal progress. */
+  public PriorState(long sequence, SortedMap<String, ContributorState> contributors, SortedSet<String> evidenceKeys) {
+    this(sequence, contributors, evidenceKeys, new TreeMap<>());
   }
 
   /** The state before any cycle. */
@@ -45,6 +54,7 @@ public record PriorState(long sequence, SortedMap<String, ContributorState> cont
 
   /** A canonical text form, used for the content hash. */
   public String canonicalForm() {
-    return "prior{seq=" + sequence + ";contributors=" + contributors.values() + ";evidence=" + evidenceKeys + "}";
+    return "prior{seq=" + sequence + ";contributors=" + contributors.values() + ";evidence=" + evidenceKeys
+        + (goalProgress.isEmpty() ? "" : ";goals=" + goalProgress) + "}";
   }
 }

@@ -4,6 +4,7 @@ import dev.kat.core.alloc.AllocationShare;
 import dev.kat.core.alloc.Allocations;
 import dev.kat.core.guard.Guardrail;
 import dev.kat.core.internal.Checks;
+import dev.kat.core.privilege.PrivilegeRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -38,6 +39,9 @@ public final class Policy {
   private final long budget;
   private final List<AllocationShare> allocation;
   private final double creditDiscount;
+  private final List<PrivilegeRule> privilegeRules;
+  private final SortedMap<String, Goal> goals;
+  private final ExceptionLimits exceptionLimits;
 
   private Policy(Builder b) {
     this.id = b.id;
@@ -54,6 +58,9 @@ public final class Policy {
     this.allocation = List.copyOf(b.allocation.isEmpty()
         ? List.of(new AllocationShare(Allocations.immediate(), 1)) : b.allocation);
     this.creditDiscount = b.creditDiscount;
+    this.privilegeRules = List.copyOf(b.privilegeRules);
+    this.goals = Collections.unmodifiableSortedMap(new TreeMap<>(b.goals));
+    this.exceptionLimits = b.exceptionLimits;
   }
 
   /** A builder for a policy with the given id. */
@@ -72,6 +79,9 @@ public final class Policy {
     guardrails.forEach(b::guardrail);
     b.allocation.addAll(allocation);
     b.creditDiscount(creditDiscount);
+    privilegeRules.forEach(b::privilege);
+    goals.values().forEach(b::goal);
+    b.exceptionLimits(exceptionLimits);
     return b;
   }
 
@@ -143,6 +153,21 @@ public final class Policy {
     return creditDiscount;
   }
 
+  /** Privilege and badge rules, evaluated in this order after allocation. */
+  public List<PrivilegeRule> privilegeRules() {
+    return privilegeRules;
+  }
+
+  /** The DAO's goals by id; every cycle reports progress against them. */
+  public SortedMap<String, Goal> goals() {
+    return goals;
+  }
+
+  /** Bounds on manual exceptions per cycle. */
+  public ExceptionLimits exceptionLimits() {
+    return exceptionLimits;
+  }
+
   /** Whether {@code role} is external to the DAO. */
   public boolean isExternal(String role) {
     RoleSpec r = roles.get(role);
@@ -194,7 +219,11 @@ public final class Policy {
     for (AllocationShare s : allocation) {
       sb.append(s.policy().name()).append(s.policy().parameters()).append('x').append(s.weight()).append(',');
     }
-    sb.append("];creditDiscount=").append(creditDiscount);
+    sb.append("];creditDiscount=").append(creditDiscount).append(";privileges=[");
+    for (PrivilegeRule r : privilegeRules) {
+      sb.append(r.id()).append(r.parameters()).append(',');
+    }
+    sb.append("];goals=").append(goals.values()).append(";exceptions=").append(exceptionLimits);
     return sb.append("}").toString();
   }
 
@@ -228,6 +257,9 @@ public final class Policy {
     private long budget = 1_000_000L;
     private final List<AllocationShare> allocation = new ArrayList<>();
     private double creditDiscount = 0.1;
+    private final List<PrivilegeRule> privilegeRules = new ArrayList<>();
+    private final Map<String, Goal> goals = new TreeMap<>();
+    private ExceptionLimits exceptionLimits = ExceptionLimits.NO_CREDIT_ADJUSTMENTS;
 
     private Builder(String id) {
       this.id = Checks.notBlank(id, "id");
@@ -325,12 +357,32 @@ public final class Policy {
       return this;
     }
 
+    /** Adds a privilege or badge rule. */
+    public Builder privilege(PrivilegeRule rule) {
+      privilegeRules.add(Checks.notNull(rule, "privilege rule"));
+      return this;
+    }
+
+    /** Adds or replaces a goal. */
+    public Builder goal(Goal value) {
+      Checks.notNull(value, "goal");
+      goals.put(value.id(), value);
+      return this;
+    }
+
+    /** Sets the bounds on manual exceptions (default: no grants or deductions). */
+    public Builder exceptionLimits(ExceptionLimits value) {
+      this.exceptionLimits = Checks.notNull(value, "exceptionLimits");
+      return this;
+    }
+
     /**
      * Builds the policy.
      *
      * @throws IllegalArgumentException if there is no category or role, a category names an undeclared
      *     eligible role, a modifier, adjustment or cap names an undeclared category, or two modifiers or
-     *     guardrails share an id
+     *     guardrails share an id, two privilege rules share an id, or a privilege rule or goal names an
+     *     undeclared category
      */
     public Policy build() {
       Checks.argument(!categories.isEmpty(), "policy " + id + " declares no category");
@@ -363,6 +415,18 @@ public final class Policy {
       Set<String> gids = new HashSet<>();
       for (Guardrail g : guardrails) {
         Checks.argument(gids.add(g.id()), "guardrail id (" + g.id() + ") is used twice");
+      }
+      Set<String> rids = new HashSet<>();
+      for (PrivilegeRule r : privilegeRules) {
+        Checks.argument(rids.add(r.id()), "privilege rule id (" + r.id() + ") is used twice");
+        for (String c : r.categoriesRead()) {
+          Checks.argument(categories.containsKey(c),
+              "privileges." + r.id() + " names undeclared category (" + c + ")");
+        }
+      }
+      for (Goal g : goals.values()) {
+        Checks.argument(categories.containsKey(g.category()),
+            "goals." + g.id() + ".category names undeclared category (" + g.category() + ")");
       }
       return new Policy(this);
     }
