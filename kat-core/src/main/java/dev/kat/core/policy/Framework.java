@@ -46,8 +46,8 @@ public record Framework(
     Checks.argument(maxCycleCap > 0, "maxCycleCap (" + maxCycleCap + ") must be > 0");
     Checks.notNull(karmaHalfLifeCycles, "karmaHalfLifeCycles");
     Checks.notNull(karmaInfluence, "karmaInfluence");
-    requiredCategories = Collections.unmodifiableSortedSet(new TreeSet<>(requiredCategories));
-    requiredGuardrails = Collections.unmodifiableSortedSet(new TreeSet<>(requiredGuardrails));
+    requiredCategories = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(requiredCategories, "requiredCategories")));
+    requiredGuardrails = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(requiredGuardrails, "requiredGuardrails")));
   }
 
   /** A framework that allows everything (for tests and single-DAO use). */
