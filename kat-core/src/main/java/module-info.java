@@ -8,6 +8,7 @@ module dev.kat.core {
   exports dev.kat.core.engine;
   exports dev.kat.core.alloc;
   exports dev.kat.core.guard;
+  exports dev.kat.core.cycle;
   exports dev.kat.core.ledger;
   exports dev.kat.core.privilege;
   exports dev.kat.core.metrics;
