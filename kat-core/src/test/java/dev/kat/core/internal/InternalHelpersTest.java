@@ -1,0 +1,98 @@
+package dev.kat.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link Checks}, {@link Hashing}, {@link LongIntMap} and {@link Dictionary}. */
+class InternalHelpersTest {
+
+  @Test
+  void checks_messagesNameParameterAndValue() {
+    assertEquals("x must not be null", assertThrows(NullPointerException.class, () -> Checks.notNull(null, "x"))
+        .getMessage());
+    assertEquals("x (\"  \") must not be blank",
+        assertThrows(IllegalArgumentException.class, () -> Checks.notBlank("  ", "x")).getMessage());
+    assertEquals("x (-0.5) must be finite and >= 0",
+        assertThrows(IllegalArgumentException.class, () -> Checks.nonNegative(-0.5, "x")).getMessage());
+    assertEquals("x (Infinity) must be finite and >= 0",
+        assertThrows(IllegalArgumentException.class, () -> Checks.nonNegative(Double.POSITIVE_INFINITY, "x"))
+            .getMessage());
+    assertEquals("x (0.0) must be finite and > 0",
+        assertThrows(IllegalArgumentException.class, () -> Checks.positive(0.0, "x")).getMessage());
+    assertEquals("x (NaN) must be finite",
+        assertThrows(IllegalArgumentException.class, () -> Checks.finite(Double.NaN, "x")).getMessage());
+    assertEquals("x (-3) must be >= 0",
+        assertThrows(IllegalArgumentException.class, () -> Checks.nonNegative(-3L, "x")).getMessage());
+    assertEquals("x (2.0) must be in [0.0, 1.0]",
+        assertThrows(IllegalArgumentException.class, () -> Checks.inRange(2, 0, 1, "x")).getMessage());
+    assertEquals("m", assertThrows(IllegalArgumentException.class, () -> Checks.argument(false, "m")).getMessage());
+    assertEquals("m", assertThrows(IllegalStateException.class, () -> Checks.state(false, "m")).getMessage());
+  }
+
+  @Test
+  void checks_validValuesPassThrough() {
+    String s = "ok";
+    assertSame(s, Checks.notBlank(s, "s"));
+    assertEquals(0.0, Checks.nonNegative(0.0, "x"));
+    assertEquals(1.0, Checks.inRange(1, 0, 1, "x"));
+    Checks.argument(true, "never");
+    Checks.state(true, "never");
+  }
+
+  @Test
+  void sha256Hex_knownVector() {
+    byte[] digest = Hashing.sha256().digest("abc".getBytes(StandardCharsets.US_ASCII));
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Hashing.hex(digest));
+    assertEquals("00ff10", Hashing.hex(new byte[] {0, (byte) 0xff, 0x10}));
+  }
+
+  @Test
+  void hash64_deterministicAndSpreading() {
+    assertEquals(Hashing.hash64("record-1"), Hashing.hash64("record-1"));
+    assertNotEquals(Hashing.hash64("record-1"), Hashing.hash64("record-2"));
+    byte[] b = "xrecord-1y".getBytes(StandardCharsets.UTF_8);
+    assertEquals(Hashing.hash64("record-1"), Hashing.hash64(b, 1, b.length - 1));
+    assertEquals(0L, Hashing.mix(0L));
+  }
+
+  @Test
+  void longIntMap_putGetReplaceAndGrow() {
+    LongIntMap m = new LongIntMap(1);
+    assertEquals(-1, m.get(42));
+    Random rnd = new Random(7);
+    long[] keys = new long[5000];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = rnd.nextLong();
+      m.put(keys[i], i);
+    }
+    m.put(0L, 9);
+    assertEquals(keys.length + 1, m.size());
+    for (int i = 0; i < keys.length; i++) {
+      assertEquals(i, m.get(keys[i]));
+    }
+    assertEquals(9, m.get(0L));
+    m.put(keys[3], 77);
+    assertEquals(77, m.get(keys[3]));
+    assertEquals(keys.length + 1, m.size());
+  }
+
+  @Test
+  void dictionary_densCodesInFirstAppearanceOrder() {
+    Dictionary d = new Dictionary();
+    assertEquals(0, d.encode("b"));
+    assertEquals(1, d.encode("a"));
+    assertEquals(0, d.encode("b"));
+    assertEquals(1, d.find("a"));
+    assertEquals(-1, d.find("z"));
+    assertEquals("a", d.decode(1));
+    assertEquals(2, d.size());
+    assertEquals(List.of("b", "a"), d.values());
+  }
+}
