@@ -1,6 +1,6 @@
 /**
  * KAT rules: policy and framework documents (JSON), cohort framework bounds and the components documents
- * refer to.
+ * refer to, and codecs for contribution records and results.
  */
 module dev.kat.rules {
   requires transitive dev.kat.core;
@@ -8,5 +8,6 @@ module dev.kat.rules {
   requires com.fasterxml.jackson.databind;
 
   exports dev.kat.rules;
+  exports dev.kat.rules.codec;
   exports dev.kat.rules.policy;
 }

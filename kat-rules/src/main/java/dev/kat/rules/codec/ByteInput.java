@@ -1,0 +1,53 @@
+package dev.kat.rules.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A buffered byte stream that knows the absolute offset of every byte. Internal; not thread-safe. */
+final class ByteInput {
+  private final InputStream in;
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int lim;
+  private long base;
+
+  ByteInput(InputStream in) {
+    this.in = in;
+  }
+
+  /** The offset of the next byte. */
+  long offset() {
+    return base + pos;
+  }
+
+  /** The next byte (0–255), or -1 at the end. */
+  int read() throws IOException {
+    if (pos == lim && !fill()) {
+      return -1;
+    }
+    return buf[pos++] & 0xFF;
+  }
+
+  /** The next byte without consuming it, or -1 at the end. */
+  int peek() throws IOException {
+    if (pos == lim && !fill()) {
+      return -1;
+    }
+    return buf[pos] & 0xFF;
+  }
+
+  private boolean fill() throws IOException {
+    base += lim;
+    pos = 0;
+    lim = 0;
+    int n;
+    do {
+      n = in.read(buf, 0, buf.length);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    lim = n;
+    return true;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.kat.rules.codec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads contribution records from CSV or JSON Lines, streaming, one row at a time (format:
+ * {@code docs/formats.md}). Immutable and thread-safe; each {@code read} call is independent.
+ *
+ * <p>Every data row ends up either as a record handed to {@link ContributionSink#accept} or as a
+ * {@link MalformedRow} handed to {@link ContributionSink#malformed}; nothing is dropped and the rows of a
+ * file are never all held in memory. A row longer than {@link #maxRowBytes()} is malformed (its
+ * content is not buffered beyond the limit), which bounds memory whatever the file holds.
+ */
+public final class ContributionReader {
+  /** The default limit on one row's size: 1 MiB. */
+  public static final int DEFAULT_MAX_ROW_BYTES = 1 << 20;
+
+  private final InputFormat format;
+  private final int maxRowBytes;
+
+  private ContributionReader(InputFormat format, int maxRowBytes) {
+    this.format = format;
+    this.maxRowBytes = maxRowBytes;
+  }
+
+  /** A reader of {@code format} with the default row limit. */
+  public static ContributionReader of(InputFormat format) {
+    if (format == null) {
+      throw new IllegalArgumentException("format must not be null");
+    }
+    return new ContributionReader(format, DEFAULT_MAX_ROW_BYTES);
+  }
+
+  /**
+   * A reader for the format {@code file}'s extension names.
+   *
+   * @throws IllegalArgumentException if the extension is not {@code .csv}, {@code .jsonl} or
+   *     {@code .ndjson}
+   */
+  public static ContributionReader forFile(Path file) {
+    return of(InputFormat.of(file).orElseThrow(() -> new IllegalArgumentException(
+        "file (" + file + ") must end in .csv, .jsonl or .ndjson")));
+  }
+
+  /**
+   * A copy of this reader with another row limit.
+   *
+   * @param bytes the largest row accepted, at least 64
+   */
+  public ContributionReader withMaxRowBytes(int bytes) {
+    if (bytes < 64) {
+      throw new IllegalArgumentException("maxRowBytes (" + bytes + ") must be at least 64");
+    }
+    return new ContributionReader(format, bytes);
+  }
+
+  /** The format read. */
+  public InputFormat format() {
+    return format;
+  }
+
+  /** The largest row, in bytes, read as a record. */
+  public int maxRowBytes() {
+    return maxRowBytes;
+  }
+
+  /**
+   * Reads {@code file}, naming it in locations by its path as given.
+   *
+   * @throws IOException if the file cannot be opened or read
+   */
+  public ReadSummary read(Path file, ContributionSink sink) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), sink);
+    }
+  }
+
+  /**
+   * Reads {@code in} to its end; the caller closes it.
+   *
+   * @param source the name used in locations, not blank
+   * @throws IOException if reading fails
+   */
+  public ReadSummary read(InputStream in, String source, ContributionSink sink) throws IOException {
+    if (in == null || sink == null) {
+      throw new IllegalArgumentException("in and sink must not be null");
+    }
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("source (" + source + ") must not be blank");
+    }
+    ByteInput bytes = new ByteInput(in);
+    switch (format) {
+      case CSV:
+        return new CsvContributions(source, maxRowBytes, sink).read(bytes);
+      case JSON_LINES:
+        return new JsonLinesContributions(source, maxRowBytes, sink).read(bytes);
+      default:
+        throw new AssertionError("format " + format);
+    }
+  }
+}

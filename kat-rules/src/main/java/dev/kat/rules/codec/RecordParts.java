@@ -1,0 +1,71 @@
+package dev.kat.rules.codec;
+
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Evidence;
+import dev.kat.core.model.Review;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** The parts of one record as a reader collects them; reused row after row. Internal. */
+final class RecordParts {
+  String id;
+  String contributor;
+  String dao;
+  String workingGroup;
+  String category;
+  String role;
+  Instant occurredAt;
+  final TreeMap<String, Double> attributes = new TreeMap<>();
+  final List<String> counterparts = new ArrayList<>();
+  final List<Evidence> evidence = new ArrayList<>();
+  final List<Review> reviews = new ArrayList<>();
+  String supersedes;
+
+  void clear() {
+    id = null;
+    contributor = null;
+    dao = null;
+    workingGroup = null;
+    category = null;
+    role = null;
+    occurredAt = null;
+    attributes.clear();
+    counterparts.clear();
+    evidence.clear();
+    reviews.clear();
+    supersedes = null;
+  }
+
+  /** The record; a missing required value is a bad value naming its field. */
+  Contribution build() throws BadValue {
+    required("id", id);
+    required("contributor", contributor);
+    required("category", category);
+    required("role", role);
+    if (occurredAt == null) {
+      throw new BadValue("occurredAt", "is missing; every record needs the time the work happened");
+    }
+    if (supersedes != null && supersedes.equals(id)) {
+      throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
+    }
+    return new Contribution(id, contributor, dao == null ? "" : dao, workingGroup == null ? "" : workingGroup,
+        category, role, occurredAt, attributes, counterparts, evidence, reviews, supersedes);
+  }
+
+  private static void required(String field, String value) throws BadValue {
+    if (value == null || value.isBlank()) {
+      throw new BadValue(field, "is missing; every record needs one");
+    }
+  }
+
+  /** The value of an optional text field: null when absent or blank. */
+  static String optional(String value) {
+    if (value == null) {
+      return null;
+    }
+    String t = value.trim();
+    return t.isEmpty() ? null : t;
+  }
+}
