@@ -1,7 +1,12 @@
-/** See the module's README section in the project README. */
+/**
+ * The {@code kat} command for DAO operators and researchers, the file ledger store and the reports people
+ * read.
+ */
 module dev.kat.cli {
   requires transitive dev.kat.core;
-  requires dev.kat.rules;
+  requires transitive dev.kat.rules;
 
+  exports dev.kat.cli;
+  exports dev.kat.cli.report;
   exports dev.kat.cli.store;
 }

@@ -1,0 +1,220 @@
+package dev.kat.cli.command;
+
+import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.engine.CycleResult;
+import dev.kat.core.engine.KatEngine;
+import dev.kat.core.engine.PriorState;
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Cycle;
+import dev.kat.core.policy.Framework;
+import dev.kat.rules.codec.ContributionReader;
+import dev.kat.rules.codec.ContributionSink;
+import dev.kat.rules.codec.FileProblem;
+import dev.kat.rules.codec.MalformedRow;
+import dev.kat.rules.codec.ReadSummary;
+import dev.kat.rules.codec.RowLocation;
+import dev.kat.rules.policy.PolicyDocument;
+import dev.kat.rules.policy.PolicyDocuments;
+import dev.kat.rules.policy.PolicyReader;
+import dev.kat.rules.policy.Problem;
+import dev.kat.rules.policy.ReadResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs one cycle from a DAO's files: reads the policy (checked against the framework), streams every
+ * contributions file into the engine's batch, and runs the engine. Bad rows are collected, never fatal.
+ */
+public final class CycleJob {
+  private static final int PROGRESS_EVERY = 1 << 16;
+
+  private CycleJob() {}
+
+  /** The sequence number of a month: months since year 0, so karma decays by calendar months. */
+  public static long sequenceOf(YearMonth month) {
+    return month.getYear() * 12L + month.getMonthValue() - 1;
+  }
+
+  /**
+   * Reads the policy document, checked against the framework when there is one.
+   *
+   * @throws InputException listing every problem of the framework or the policy
+   */
+  public static PolicyDocument loadPolicy(DaoInputs in) throws InputException {
+    PolicyReader reader = PolicyDocuments.reader();
+    if (in.framework() != null) {
+      ReadResult<Framework> f = PolicyDocuments.readFramework(in.framework());
+      if (!f.ok()) {
+        throw new InputException("the framework " + in.framework() + " has problems", texts(f.problems()));
+      }
+      reader = reader.withFramework(f.value());
+    }
+    ReadResult<PolicyDocument> p = reader.read(in.policy());
+    if (!p.ok()) {
+      throw new InputException("the policy " + in.policy() + " has problems"
+          + (in.framework() == null ? "" : " (checked against " + in.framework() + ")"), texts(p.problems()));
+    }
+    return p.value();
+  }
+
+  private static List<String> texts(List<Problem> problems) {
+    List<String> out = new ArrayList<>();
+    for (Problem p : problems) {
+      out.add(p.toString());
+    }
+    return out;
+  }
+
+  /**
+   * Runs the cycle: policy, then contributions, then the engine.
+   *
+   * @param in the inputs
+   * @param prior the state left by the previous finalized cycle, or {@link PriorState#empty()}
+   * @param t the terminal, for progress
+   * @throws InputException when the policy has problems
+   * @throws IOException when a file cannot be read
+   */
+  public static JobResult run(DaoInputs in, PriorState prior, Terminal t) throws InputException, IOException {
+    PolicyDocument doc = loadPolicy(in);
+    YearMonth month = in.month();
+    boolean inferred = false;
+    if (month == null) {
+      month = inferMonth(in, t);
+      inferred = true;
+    }
+    Cycle cycle = Cycle.ofMonth(month, sequenceOf(month));
+    if (prior.sequence() >= cycle.sequence()) {
+      throw new InputException("cycle " + month + " is not after the last finalized cycle", List.of(
+          "the ledger's last cycle has sequence " + prior.sequence() + "; choose a later month with --cycle"));
+    }
+    KatEngine engine = KatEngine.of(doc.policy());
+    ContributionBatch.Builder batch = engine.newBatch(cycle);
+    List<MalformedRow> malformed = new ArrayList<>();
+    List<ReadSummary> reads = new ArrayList<>();
+    for (Path file : in.contributions()) {
+      reads.add(read(in, file, t, new ContributionSink() {
+        @Override
+        public void accept(Contribution record, RowLocation location) {
+          batch.add(record);
+        }
+
+        @Override
+        public void malformed(MalformedRow row) {
+          malformed.add(row);
+        }
+      }));
+    }
+    t.progress("running the cycle " + month + " …");
+    CycleResult result = engine.run(batch.build(), prior);
+    t.clearProgress();
+    return new JobResult(in, doc, cycle, inferred, result, reads, malformed);
+  }
+
+  /** Reads one file into {@code sink}, showing progress. */
+  static ReadSummary read(DaoInputs in, Path file, Terminal t, ContributionSink sink) throws IOException {
+    String name = file.getFileName().toString();
+    long[] rows = new long[1];
+    return ContributionReader.forFile(file).withMaxRowBytes(in.maxRowBytes()).read(file, new ContributionSink() {
+      @Override
+      public void accept(Contribution record, RowLocation location) {
+        tick();
+        sink.accept(record, location);
+      }
+
+      @Override
+      public void malformed(MalformedRow row) {
+        tick();
+        sink.malformed(row);
+      }
+
+      private void tick() {
+        if (++rows[0] % PROGRESS_EVERY == 0) {
+          t.progress(String.format(Locale.ROOT, "reading %s: %,d rows", name, rows[0]));
+        }
+      }
+    });
+  }
+
+  /** The month most records fall in (the earliest on a tie). */
+  static YearMonth inferMonth(DaoInputs in, Terminal t) throws IOException, InputException {
+    Map<YearMonth, Long> counts = new TreeMap<>();
+    for (Path file : in.contributions()) {
+      read(in, file, t, new ContributionSink() {
+        @Override
+        public void accept(Contribution record, RowLocation location) {
+          counts.merge(YearMonth.from(record.occurredAt().atZone(ZoneOffset.UTC)), 1L, Long::sum);
+        }
+
+        @Override
+        public void malformed(MalformedRow row) {
+          // counted in the real pass
+        }
+      });
+    }
+    t.clearProgress();
+    YearMonth best = null;
+    long most = 0;
+    for (Map.Entry<YearMonth, Long> e : counts.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    if (best == null) {
+      throw new InputException("cannot tell which month to run: no record could be read",
+          List.of("give the month with --cycle YYYY-MM, and see the problems reported by kat validate"));
+    }
+    return best;
+  }
+
+  /**
+   * A cycle run from files.
+   *
+   * @param inputs what was read
+   * @param document the policy document
+   * @param cycle the cycle
+   * @param cycleInferred whether the month was inferred from the records
+   * @param result the engine's result
+   * @param reads what the reader saw in each file
+   * @param malformed every malformed row, in file order
+   */
+  public record JobResult(DaoInputs inputs, PolicyDocument document, Cycle cycle, boolean cycleInferred,
+      CycleResult result, List<ReadSummary> reads, List<MalformedRow> malformed) {
+
+    /** Copies the lists. */
+    public JobResult {
+      reads = List.copyOf(reads);
+      malformed = List.copyOf(malformed);
+    }
+
+    /** Rows read in all files: accepted + rejected by admission + malformed. */
+    public long rowsRead() {
+      long n = 0;
+      for (ReadSummary s : reads) {
+        n += s.rows();
+      }
+      return n;
+    }
+
+    /** Problems with files as a whole. */
+    public List<FileProblem> fileProblems() {
+      List<FileProblem> out = new ArrayList<>();
+      for (ReadSummary s : reads) {
+        out.addAll(s.fileProblems());
+      }
+      return out;
+    }
+
+    /** Whether every row was read and admitted. */
+    public boolean clean() {
+      return malformed.isEmpty() && result.rejections().isEmpty() && fileProblems().isEmpty();
+    }
+  }
+}

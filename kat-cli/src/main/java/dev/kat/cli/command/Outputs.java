@@ -1,0 +1,63 @@
+package dev.kat.cli.command;
+
+import dev.kat.cli.report.LocatedRejection;
+import dev.kat.rules.codec.ResultJsonWriter;
+import dev.kat.rules.codec.StatementsCsvWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a cycle's outputs into a directory (documented in {@code docs/formats.md}):
+ * {@code result.json}, {@code contributors.csv}, {@code statements.csv}, {@code rejects.csv},
+ * {@code rejects/<input file>} with the bad rows unchanged, {@code summary.txt}, and the HTML report
+ * with one statement page per contributor.
+ */
+public final class Outputs {
+  private Outputs() {}
+
+  /** An output writer: writes one file's content. */
+  interface Content {
+    void write(Writer w) throws IOException;
+  }
+
+  /**
+   * Writes everything for {@code job} into {@code dir}, creating it.
+   *
+   * @param summary the text summary, written as {@code summary.txt}
+   * @return the files written, in writing order
+   * @throws IOException if a file cannot be written
+   */
+  public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
+      Path dir, Terminal t) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    t.progress("writing result.json …");
+    Path json = dir.resolve("result.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
+      ResultJsonWriter.withStatements().write(job.result(), job.reads(), out);
+    }
+    written.add(json);
+    written.add(text(dir.resolve("contributors.csv"), w -> StatementsCsvWriter.writeContributors(job.result(), w)));
+    written.add(text(dir.resolve("statements.csv"), w -> StatementsCsvWriter.writeLines(job.result(), w)));
+    written.add(text(dir.resolve("rejects.csv"), w -> Rejects.writeTable(job.malformed(), rejected, w)));
+    written.addAll(Rejects.writeRaw(job, rejected, dir.resolve("rejects")));
+    written.add(text(dir.resolve("summary.txt"), w -> w.write(summary)));
+    t.clearProgress();
+    return written;
+  }
+
+  /** Writes a UTF-8 text file. */
+  static Path text(Path file, Content content) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      content.write(w);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.kat.cli.command;
+
+import dev.kat.cli.ExitCode;
+import dev.kat.cli.report.LocatedRejection;
+import dev.kat.core.engine.PriorState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code kat run}: the whole cycle on a DAO directory, with every output written. */
+final class RunCommand implements Command {
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String summary() {
+    return "run a full cycle on a DAO directory: summary on screen, every output in --out";
+  }
+
+  @Override
+  public String synopsis() {
+    return "[options] <dao-dir>";
+  }
+
+  @Override
+  public String description() {
+    return """
+        Runs a whole recognition cycle on <dao-dir> (policy.json + contributions.csv or .jsonl): reads the
+        policy and checks it against the cohort framework, reads every contribution row (bad rows are
+        reported with file, line and column and kept, never fatal), computes Credit, Karma and the exact
+        KAT split, prints a summary and writes into --out: result.json, contributors.csv, statements.csv,
+        rejects.csv, rejects/<file> (the bad rows unchanged), summary.txt, report.html and a statement
+        page per contributor under statements/. Nothing is written to a ledger (see finalize).
+
+        Exit status 0 when the cycle ran, even if rows were rejected (they are all reported), unless
+        --strict; 3 when the policy has problems, an input is missing, or a file could not be read as a
+        whole (empty, not UTF-8, unusable header).""";
+  }
+
+  @Override
+  public List<Option> options() {
+    List<Option> o = new ArrayList<>(DaoInputs.options());
+    o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
+    o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
+    o.add(Option.flag("strict", "exit with status 3 when any row is malformed or rejected"));
+    o.add(Option.flag("quiet", "print nothing but problems"));
+    return o;
+  }
+
+  @Override
+  public int execute(Args args, Terminal t) throws Exception {
+    args.atMost(1);
+    DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
+    int top = Numbers.positive(args, "top", 10);
+    CycleJob.JobResult job = CycleJob.run(in, PriorState.empty(), t);
+    List<LocatedRejection> rejected = Rejects.locate(job, t);
+    String summary = TextSummary.render(job, rejected, top);
+    Path out = t.resolve(args.value("out", "kat-out"));
+    List<Path> written = Outputs.writeAll(job, rejected, summary, out, t);
+    if (!args.has("quiet")) {
+      t.out().print(summary);
+      t.out().println("  outputs in " + out + ": " + names(out, written));
+    }
+    if (!job.fileProblems().isEmpty()) {
+      return ExitCode.INVALID_INPUT;
+    }
+    return args.has("strict") && !job.clean() ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  static String names(Path dir, List<Path> files) {
+    List<String> names = new ArrayList<>();
+    int pages = 0;
+    for (Path f : files) {
+      String rel = dir.relativize(f).toString().replace('\\', '/');
+      if (rel.startsWith("statements/")) {
+        pages++;
+      } else {
+        names.add(rel);
+      }
+    }
+    if (pages > 0) {
+      names.add("statements/ (" + pages + " pages)");
+    }
+    return String.join(", ", names);
+  }
+}
