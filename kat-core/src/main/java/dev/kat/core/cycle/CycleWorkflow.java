@@ -228,6 +228,13 @@ public final class CycleWorkflow {
 
   /** The inputs as they stand, corrections of earlier cycles' records resolved. */
   public CycleInputs inputs() {
+    return resolve().inputs();
+  }
+
+  /** Inputs with corrections resolved, and the corrections that cannot be resolved. */
+  private record Resolved(CycleInputs inputs, List<String> problems) {}
+
+  private Resolved resolve() {
     CycleInputs base = new CycleInputs(cycle, records, List.of(), disputes, adjustments);
     ContributionBatch admitted = engine.newBatch(cycle).addAll(base.engineRecords()).build();
     Set<String> accepted = new HashSet<>();
@@ -257,8 +264,7 @@ public final class CycleWorkflow {
         corrections.add(new Correction(r.id(), target, c.contributor(), c.credit(), c.sequence()));
       }
     }
-    correctionProblems = List.copyOf(problems);
-    return new CycleInputs(cycle, records, corrections, disputes, adjustments);
+    return new Resolved(new CycleInputs(cycle, records, corrections, disputes, adjustments), List.copyOf(problems));
   }
 
   /**
@@ -268,7 +274,9 @@ public final class CycleWorkflow {
    */
   public Preview preview() {
     require("preview", CycleStage.VALIDATED, CycleStage.PREVIEWED);
-    CycleInputs in = inputs();
+    Resolved resolved = resolve();
+    CycleInputs in = resolved.inputs();
+    correctionProblems = resolved.problems();
     CycleResult result = in.run(engine, history.priorState());
     ResultDiff sinceLast = lastPreview == null ? null : ResultDiff.between(lastPreview, result);
     ResultDiff sincePrevious = ResultDiff.between(history.lastResult().orElse(null), result);

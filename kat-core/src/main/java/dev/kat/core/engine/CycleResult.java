@@ -56,6 +56,7 @@ public final class CycleResult {
   private final int[][] rowsByContributor;
   private final List<SortedMap<String, Long>> cycleActivity;
   private final List<PrivilegeGrant> privilegeGrants;
+  private final int[] grantStart;
   private final List<GoalProgress> goalProgress;
   private volatile CycleReport report;
   private volatile String contentHash;
@@ -127,7 +128,8 @@ public final class CycleResult {
         decayedCredit);
     unallocated = CycleRun.allocate(policy, input, kat);
     cycleActivity = activity(batch, run.finalCredit, person);
-    privilegeGrants = privileges(policy, run, contributors, credit, karmaAfter, kat, cycleActivity);
+    grantStart = new int[n + 1];
+    privilegeGrants = privileges(policy, run, contributors, credit, karmaAfter, kat, cycleActivity, grantStart);
     goalProgress = goals(policy, run);
     rowsByContributor = new int[people][];
     int[] fill = new int[people];
@@ -170,10 +172,11 @@ public final class CycleResult {
    * cycle is reported LOST and dropped from the state (it expires when its condition lapses).
    */
   private static List<PrivilegeGrant> privileges(Policy policy, CycleRun run, List<String> contributors,
-      long[] credit, long[] karmaAfter, long[] kat, List<SortedMap<String, Long>> cycleActivity) {
+      long[] credit, long[] karmaAfter, long[] kat, List<SortedMap<String, Long>> cycleActivity, int[] start) {
     List<PrivilegeRule> rules = policy.privilegeRules();
     List<PrivilegeGrant> out = new ArrayList<>();
     for (int i = 0; i < contributors.size(); i++) {
+      start[i] = out.size();
       String id = contributors.get(i);
       ContributorState st = run.prior.get(id);
       SortedMap<String, Long> before = st == null ? Collections.emptySortedMap() : st.privileges();
@@ -204,6 +207,7 @@ public final class CycleResult {
         }
       }
     }
+    start[contributors.size()] = out.size();
     return List.copyOf(out);
   }
 
@@ -267,10 +271,10 @@ public final class CycleResult {
 
   /** Ids of the privileges and badges {@code contributor} holds after this cycle. */
   public SortedSet<String> privileges(String contributor) {
-    at(contributor);
+    int i = at(contributor);
     TreeSet<String> out = new TreeSet<>();
-    for (PrivilegeGrant g : privilegeGrants) {
-      if (g.contributor().equals(contributor) && g.change() != PrivilegeGrant.Change.LOST) {
+    for (PrivilegeGrant g : privilegeGrants.subList(grantStart[i], grantStart[i + 1])) {
+      if (g.change() != PrivilegeGrant.Change.LOST) {
         out.add(g.privilege());
       }
     }
@@ -542,8 +546,8 @@ public final class CycleResult {
         TreeMap<String, Long> act = new TreeMap<>(st == null ? Map.of() : st.activity());
         cycleActivity.get(i).forEach((c, v) -> act.merge(c, v, Long::sum));
         TreeMap<String, Long> privs = new TreeMap<>();
-        for (PrivilegeGrant g : privilegeGrants) {
-          if (g.contributor().equals(contributors.get(i)) && g.change() != PrivilegeGrant.Change.LOST) {
+        for (PrivilegeGrant g : privilegeGrants.subList(grantStart[i], grantStart[i + 1])) {
+          if (g.change() != PrivilegeGrant.Change.LOST) {
             privs.put(g.privilege(), g.since());
           }
         }
