@@ -5,6 +5,7 @@
 module dev.kat.cli {
   requires transitive dev.kat.core;
   requires transitive dev.kat.rules;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.kat.cli;
   exports dev.kat.cli.report;

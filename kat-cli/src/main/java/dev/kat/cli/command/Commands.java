@@ -28,7 +28,8 @@ public final class Commands {
   public static Commands standard() {
     return of(List.of(
         new ValidateCommand(),
-        new RunCommand()));
+        new RunCommand(),
+        new dev.kat.cli.simulate.SimulateCommand()));
   }
 
   /** A registry of the given subcommands. */
