@@ -1,6 +1,7 @@
 package dev.kat.cli.command;
 
 import dev.kat.cli.report.LocatedRejection;
+import dev.kat.core.cycle.AuditReport;
 import dev.kat.rules.codec.ResultJsonWriter;
 import dev.kat.rules.codec.StatementsCsvWriter;
 import java.io.BufferedOutputStream;
@@ -31,11 +32,13 @@ public final class Outputs {
    * Writes everything for {@code job} into {@code dir}, creating it.
    *
    * @param summary the text summary, written as {@code summary.txt}
+   * @param audit the audit checklist shown in the report, or null
+   * @param preview whether the report is marked as a preview
    * @return the files written, in writing order
    * @throws IOException if a file cannot be written
    */
   public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
-      Path dir, Terminal t) throws IOException {
+      AuditReport audit, boolean preview, Path dir, Terminal t) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     t.progress("writing result.json …");
@@ -49,6 +52,7 @@ public final class Outputs {
     written.add(text(dir.resolve("rejects.csv"), w -> Rejects.writeTable(job.malformed(), rejected, w)));
     written.addAll(Rejects.writeRaw(job, rejected, dir.resolve("rejects")));
     written.add(text(dir.resolve("summary.txt"), w -> w.write(summary)));
+    written.addAll(Reports.write(Reports.model(job, rejected, audit, preview), dir, t));
     t.clearProgress();
     return written;
   }

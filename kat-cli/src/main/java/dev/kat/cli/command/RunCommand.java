@@ -59,7 +59,7 @@ final class RunCommand implements Command {
     List<LocatedRejection> rejected = Rejects.locate(job, t);
     String summary = TextSummary.render(job, rejected, top);
     Path out = t.resolve(args.value("out", "kat-out"));
-    List<Path> written = Outputs.writeAll(job, rejected, summary, out, t);
+    List<Path> written = Outputs.writeAll(job, rejected, summary, null, false, out, t);
     if (!args.has("quiet")) {
       t.out().print(summary);
       t.out().println("  outputs in " + out + ": " + names(out, written));
