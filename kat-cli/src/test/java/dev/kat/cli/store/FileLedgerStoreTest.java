@@ -181,7 +181,8 @@ class FileLedgerStoreTest {
     assertEquals(4, acknowledged);
     try (FileLedgerStore store = FileLedgerStore.open(file)) {
       List<LedgerEntry> entries = store.load();
-      assertTrue(entries.size() >= 4 && entries.size() <= 5, "entries: " + entries.size());
+      // the child may have run ahead of our reading before the kill; it never loses an acknowledged cycle
+      assertTrue(entries.size() >= 4, "entries: " + entries.size());
       Ledgers.replay(entries, TestLedgers.POLICY);
     }
   }
