@@ -45,6 +45,25 @@ public final class KatEngine {
   }
 
   /**
+   * The credit stage alone: each accepted row's credit before guardrails and caps, in micro-units, indexed
+   * by batch row. Useful for what-if tools and for measuring the stage; {@link #run} computes the same
+   * figures as its first stage.
+   *
+   * @throws IllegalArgumentException if the batch was admitted under another policy
+   */
+  public long[] credit(ContributionBatch batch) {
+    Checks.notNull(batch, "batch");
+    Checks.argument(batch.policy() == policy || batch.policy().equals(policy),
+        "batch was admitted under policy " + batch.policy().id() + ", not this engine's " + policy.id());
+    CreditPlan.Bound bound = plan.new Bound(batch);
+    long[] out = new long[batch.rows()];
+    for (int row = 0; row < out.length; row++) {
+      out[row] = bound.credit(row, null);
+    }
+    return out;
+  }
+
+  /**
    * Runs a cycle over {@code records}, which are read once, in one pass.
    *
    * @throws IllegalArgumentException if the prior state comes from this or a later cycle

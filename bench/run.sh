@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs them, then rewrites the results section of docs/benchmarks.md and keeps
+# the raw results (JMH JSON, heap measurements) in docs/benchmarks/. See docs/benchmarks.md.
+#
+#   bench/run.sh quick   # a few minutes: 1 fork, short iterations, 10 k - 1 M records
+#   bench/run.sh full    # the annotated settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement), up to 10 M
+#
+# Extra arguments after the mode are passed to every JMH run (e.g. a benchmark filter is NOT accepted here;
+# run the jar directly for one benchmark, as each benchmark's Javadoc shows).
+set -euo pipefail
+
+mode="${1:-quick}"
+shift || true
+cd "$(dirname "$0")/.."
+
+case "$mode" in
+  quick)
+    jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
+    big_sizes=(-p records=10000,100000,1000000)
+    heap_sizes=(1000000 2000000 4000000)
+    settings="quick: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement per size"
+    ;;
+  full)
+    jmh_opts=()
+    big_sizes=(-p records=10000,100000,1000000,10000000)
+    heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
+    settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
+    ;;
+  *)
+    echo "usage: bench/run.sh quick|full [extra JMH options]" >&2
+    exit 2
+    ;;
+esac
+
+out=docs/benchmarks
+jar=kat-bench/target/benchmarks.jar
+mkdir -p "$out"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+
+mvn -B -q package -pl kat-bench -am -Pbench -DskipTests
+
+prof=(-prof dev.kat.bench.report.CpuTimeProfiler)
+run_jmh() {
+  local name="$1"
+  shift
+  java -jar "$jar" "$@" "${jmh_opts[@]}" "${prof[@]}" -foe false -rf json -rff "$out/jmh-$name.json" \
+    "${extra[@]}"
+}
+extra=("$@")
+
+rm -f "$out"/jmh-*.json
+# Columnar benchmarks scale to 10 M records in full mode; record-object benchmarks stop at 1 M (ten
+# million record objects do not fit in 2 GiB, which is the point of the batch form).
+run_jmh core 'CreditBenchmark|CycleBenchmark|AllocationBenchmark|GuardrailBenchmark' "${big_sizes[@]}"
+run_jmh objects 'AdmissionBenchmark|BaselineBenchmark'
+if java -cp "$jar" org.openjdk.jmh.Main -l | grep -qE 'IngestionBenchmark|SimulationBenchmark'; then
+  run_jmh more 'IngestionBenchmark|SimulationBenchmark'
+fi
+
+to_array() { echo "["; paste -sd, -; echo "]"; }
+java -Xms2g -Xmx2g -cp "$jar" dev.kat.bench.report.Footprint resident 10000 100000 1000000 | to_array > "$out/resident.json"
+: > "$out/heap-2g.jsonl"
+for n in "${heap_sizes[@]}"; do
+  line="$(java -Xmx2g -cp "$jar" dev.kat.bench.report.Footprint cycle "$n" || true)"
+  [ -n "$line" ] || line="{\"records\": $n, \"ok\": false, \"maxHeap\": 2147483648, \"error\": \"JVM failed\"}"
+  echo "$line" >> "$out/heap-2g.jsonl"
+  case "$line" in *'"ok": false'*) break ;; esac
+done
+to_array < "$out/heap-2g.jsonl" > "$out/heap-2g.json"
+rm -f "$out/heap-2g.jsonl"
+
+java -cp "$jar" dev.kat.bench.report.BenchmarkReport "$out" docs/benchmarks.md \
+  "mode=$mode" "date=$started" "settings=$settings" "load=$load" \
+  "cpus=$(nproc)" "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
+  "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)" \
+  "java=$(java -version 2>&1 | head -1)" "heap=-Xms2g -Xmx2g"
+echo "results written to docs/benchmarks.md and $out/"

@@ -1,0 +1,321 @@
+package dev.kat.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Turns one run's results (JMH JSON files and the {@link Footprint} measurements) into the Markdown results
+ * section of {@code docs/benchmarks.md}: targets, timings with medians and errors, ns per record per size,
+ * baseline ratios and memory.
+ *
+ * <pre>
+ *   java -cp kat-bench/target/benchmarks.jar dev.kat.bench.report.BenchmarkReport \
+ *       docs/benchmarks docs/benchmarks.md key=value...
+ * </pre>
+ *
+ * <p>The first argument is the directory holding {@code jmh-*.json}, {@code resident.json} and
+ * {@code heap-2g.json}; the second the Markdown file whose section between {@link #BEGIN} and {@link #END}
+ * is replaced; the rest are {@code key=value} facts about the run (mode, date, machine, load) printed in
+ * the header. Missing files leave their tables out and mark their targets "not measured".
+ */
+public final class BenchmarkReport {
+  /** The line that opens the generated section. */
+  public static final String BEGIN = "<!-- BEGIN GENERATED RESULTS: bench/run.sh rewrites this section -->";
+  /** The line that closes the generated section. */
+  public static final String END = "<!-- END GENERATED RESULTS -->";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<Score> scores = new ArrayList<>();
+  private final List<JsonNode> resident = new ArrayList<>();
+  private final List<JsonNode> heap = new ArrayList<>();
+  private final Map<String, String> facts = new TreeMap<>();
+  private String jvm = "";
+
+  private BenchmarkReport() {}
+
+  /** Reads the results in {@code dir} and rewrites the generated section of {@code doc}. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: BenchmarkReport <results dir> <markdown file> [key=value]...");
+      System.exit(2);
+      return;
+    }
+    Map<String, String> facts = new TreeMap<>();
+    for (int i = 2; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("fact (" + args[i] + ") must be key=value");
+      }
+      facts.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    Path doc = Path.of(args[1]);
+    String section = read(Path.of(args[0]), facts).markdown();
+    String old = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
+    Files.writeString(doc, splice(old, section), StandardCharsets.UTF_8);
+  }
+
+  /** Reads every result file of {@code dir}. */
+  static BenchmarkReport read(Path dir, Map<String, String> facts) {
+    BenchmarkReport r = new BenchmarkReport();
+    r.facts.putAll(facts);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("jmh-") && name.endsWith(".json")) {
+          for (JsonNode b : JSON.readTree(p.toFile())) {
+            r.scores.add(Score.of(b));
+            r.jvm = b.path("vmName").asText() + " " + b.path("vmVersion").asText() + ", JMH "
+                + b.path("jmhVersion").asText();
+          }
+        } else if (name.equals("resident.json")) {
+          JSON.readTree(p.toFile()).forEach(r.resident::add);
+        } else if (name.equals("heap-2g.json")) {
+          JSON.readTree(p.toFile()).forEach(r.heap::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return r;
+  }
+
+  /** Replaces the generated section of {@code doc} with {@code section} (appends it if absent). */
+  static String splice(String doc, String section) {
+    int b = doc.indexOf(BEGIN);
+    int e = doc.indexOf(END);
+    String block = BEGIN + "\n" + section + END;
+    if (b < 0 || e < b) {
+      return doc + (doc.isEmpty() || doc.endsWith("\n") ? "" : "\n") + "\n" + block + "\n";
+    }
+    return doc.substring(0, b) + block + doc.substring(e + END.length());
+  }
+
+  /** One benchmark method at one size. */
+  record Score(String benchmark, long records, double median, double error, double mean, double cpu,
+      String unit, int samples) {
+
+    static Score of(JsonNode b) {
+      String name = b.path("benchmark").asText();
+      name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+      long records = b.path("params").path("records").asLong(0);
+      JsonNode pm = b.path("primaryMetric");
+      JsonNode cpu = b.path("secondaryMetrics").path("cpu.time/op");
+      double cpuMedian = cpu.isMissingNode() ? Double.NaN : cpu.path("scorePercentiles").path("50.0").asDouble();
+      int samples = 0;
+      for (JsonNode fork : pm.path("rawData")) {
+        samples += fork.size();
+      }
+      return new Score(name, records, pm.path("scorePercentiles").path("50.0").asDouble(),
+          pm.path("scoreError").asDouble(Double.NaN), pm.path("score").asDouble(), cpuMedian,
+          pm.path("scoreUnit").asText(), samples);
+    }
+
+    /** Milliseconds per operation by CPU time when measured, else by wall time. */
+    double costMillis() {
+      return Double.isNaN(cpu) ? median : cpu;
+    }
+  }
+
+  private Score find(String benchmark, long records) {
+    for (Score s : scores) {
+      if (s.benchmark.equals(benchmark) && s.records == records) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** The generated Markdown section. */
+  String markdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("## Latest results (").append(facts.getOrDefault("mode", "?")).append(" mode, ")
+        .append(facts.getOrDefault("date", "date not given")).append(")\n\n");
+    sb.append("- Machine: ").append(facts.getOrDefault("cpus", "?")).append(" CPUs (")
+        .append(facts.getOrDefault("cpu", "?")).append("), ").append(facts.getOrDefault("memory", "?"))
+        .append(" memory; load average at start ").append(facts.getOrDefault("load", "?"))
+        .append(" (the machine is shared with other jobs, so wall-clock times are noisy).\n");
+    sb.append("- JVM: ").append(jvm.isEmpty() ? facts.getOrDefault("java", "?") : jvm).append("; forks run with ")
+        .append(facts.getOrDefault("heap", "-Xms2g -Xmx2g")).append(".\n");
+    sb.append("- Settings: ").append(facts.getOrDefault("settings", "as annotated")).append(".\n\n");
+    targets(sb);
+    timings(sb);
+    baselines(sb);
+    memory(sb);
+    return sb.toString();
+  }
+
+  private void targets(StringBuilder sb) {
+    sb.append("### Targets\n\n| target | measured | met? |\n| --- | --- | --- |\n");
+    Score credit = find("CreditBenchmark.credit", 1_000_000);
+    row(sb, "credit stage ≥ 50 M records/s (1 M records)", credit == null ? null
+        : String.format(Locale.ROOT, "%.1f M records/s (CPU time)", 1e6 / credit.costMillis() / 1e3),
+        credit == null ? null : 1e6 / credit.costMillis() / 1e3 >= 50_000);
+    Score cycle = find("CycleBenchmark.cycle", 1_000_000);
+    row(sb, "full cycle, 1 M records ≤ 1 s" + (facts.containsKey("guardrails") ? "" : " (no guardrails yet)"),
+        cycle == null ? null : String.format(Locale.ROOT, "%.3f s wall median, %.3f s CPU", cycle.median / 1e3,
+            cycle.cpu / 1e3), cycle == null ? null : cycle.median <= 1000);
+    JsonNode ten = null;
+    JsonNode largest = null;
+    for (JsonNode h : heap) {
+      if (h.path("ok").asBoolean()) {
+        if (largest == null || h.path("records").asLong() > largest.path("records").asLong()) {
+          largest = h;
+        }
+        if (h.path("records").asLong() == 10_000_000) {
+          ten = h;
+        }
+      }
+    }
+    String tenText = ten != null
+        ? String.format(Locale.ROOT, "%.1f s (cycle and hash, after %.1f s admission)",
+            ten.path("cycleSeconds").asDouble(), ten.path("admitSeconds").asDouble())
+        : largest != null ? String.format(Locale.ROOT, "does not fit; largest cycle in 2 GiB: %,d records",
+            largest.path("records").asLong()) : null;
+    row(sb, "full cycle, 10 M records ≤ 12 s in -Xmx2g", tenText,
+        ten != null ? ten.path("cycleSeconds").asDouble() <= 12 : largest != null ? Boolean.FALSE : null);
+    JsonNode mem = resident.isEmpty() ? null : resident.get(resident.size() - 1);
+    row(sb, "≤ 64 bytes per record resident in the batch form", mem == null ? null
+        : String.format(Locale.ROOT, "%.0f B/record at %,d records", mem.path("batchBytesPerRecord").asDouble(),
+            mem.path("records").asLong()), mem == null ? null : mem.path("batchBytesPerRecord").asDouble() <= 64);
+    Score drools = find("BaselineBenchmark.droolsPerRecord", 1_000_000);
+    Score engine = find("BaselineBenchmark.engineFromObjects", 1_000_000);
+    row(sb, "≥ 30× the rules engine firing per record", drools == null || engine == null ? null
+        : String.format(Locale.ROOT, "%.1f×", drools.costMillis() / engine.costMillis()),
+        drools == null || engine == null ? null : drools.costMillis() / engine.costMillis() >= 30);
+    Score csv = find("IngestionBenchmark.csv", 1_000_000);
+    row(sb, "ingestion ≥ 1 M CSV rows/s", csv == null ? null
+        : String.format(Locale.ROOT, "%.2f M rows/s", 1e6 / csv.costMillis() / 1e3),
+        csv == null ? null : 1e6 / csv.costMillis() / 1e3 >= 1000);
+    sb.append('\n');
+  }
+
+  private static void row(StringBuilder sb, String target, String measured, Boolean met) {
+    sb.append("| ").append(target).append(" | ").append(measured == null ? "not measured in this run" : measured)
+        .append(" | ").append(met == null ? "—" : met ? "yes" : "**no**").append(" |\n");
+  }
+
+  private void timings(StringBuilder sb) {
+    if (scores.isEmpty()) {
+      return;
+    }
+    sb.append("### Timings\n\n");
+    sb.append("Median of all measured iterations, ± the 99.9 % confidence half-width JMH reports; CPU is the "
+        + "process CPU time per operation (median), from which records/s and ns/record are derived. "
+        + "Sizes are records (contributors are a tenth).\n\n");
+    sb.append("| benchmark | records | wall ms/op (median ± error) | CPU ms/op | records/s (CPU) | ns/record (CPU) |\n");
+    sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    List<Score> sorted = new ArrayList<>(scores);
+    sorted.sort((a, b) -> a.benchmark.equals(b.benchmark) ? Long.compare(a.records, b.records)
+        : a.benchmark.compareTo(b.benchmark));
+    for (Score s : sorted) {
+      double ms = s.costMillis();
+      sb.append(String.format(Locale.ROOT, "| %s | %,d | %s ± %s | %s | %s | %s |\n", s.benchmark, s.records,
+          num(s.median), num(s.error), Double.isNaN(s.cpu) ? "—" : num(s.cpu),
+          s.records == 0 ? "—" : rate(s.records / (ms / 1e3)),
+          s.records == 0 ? "—" : String.format(Locale.ROOT, "%.1f", ms * 1e6 / s.records)));
+    }
+    sb.append('\n');
+  }
+
+  private void baselines(StringBuilder sb) {
+    List<Long> sizes = new ArrayList<>();
+    for (Score s : scores) {
+      if (s.benchmark.equals("BaselineBenchmark.objectPerRecord") && !sizes.contains(s.records)) {
+        sizes.add(s.records);
+      }
+    }
+    if (sizes.isEmpty()) {
+      return;
+    }
+    sizes.sort(null);
+    sb.append("### Baselines (same run, same policy and records)\n\n");
+    sb.append("CPU ms per cycle from record objects to KAT per contributor; the ratio is the baseline's time "
+        + "divided by the engine's (from the same objects), so higher means the engine is faster.\n\n");
+    sb.append("| records | engine from objects | engine on admitted batch | object-per-record | ratio | "
+        + "Drools per record | ratio | Drools on aggregated facts | ratio |\n");
+    sb.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (long n : sizes) {
+      Score engine = find("BaselineBenchmark.engineFromObjects", n);
+      Score batch = find("BaselineBenchmark.engineOnBatch", n);
+      sb.append(String.format(Locale.ROOT, "| %,d | %s | %s |", n, cost(engine), cost(batch)));
+      for (String other : List.of("objectPerRecord", "droolsPerRecord", "droolsAggregated")) {
+        Score o = find("BaselineBenchmark." + other, n);
+        sb.append(' ').append(o == null ? "not run" : cost(o)).append(" | ")
+            .append(o == null || engine == null ? "—"
+                : String.format(Locale.ROOT, "%.1f×", o.costMillis() / engine.costMillis()))
+            .append(" |");
+      }
+      sb.append('\n');
+    }
+    sb.append('\n');
+  }
+
+  private void memory(StringBuilder sb) {
+    if (!resident.isEmpty()) {
+      sb.append("### Memory\n\nResident heap per record after a full collection, measured around building "
+          + "the object (the builder and temporaries gone), next to the batch's own estimate "
+          + "(`ContributionBatch.bytesPerRow()`) and to the same records held as objects.\n\n");
+      sb.append("| records | batch form, measured B/record | batch estimate B/record | record objects B/record |\n");
+      sb.append("| ---: | ---: | ---: | ---: |\n");
+      for (JsonNode m : resident) {
+        sb.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f |\n", m.path("records").asLong(),
+            m.path("batchBytesPerRecord").asDouble(), m.path("batchEstimatePerRecord").asDouble(),
+            m.path("objectBytesPerRecord").asDouble()));
+      }
+      sb.append('\n');
+    }
+    if (!heap.isEmpty()) {
+      sb.append("### Whole cycles in a 2 GiB heap\n\nOne JVM per size with `-Xmx2g`: records streamed into "
+          + "the batch (no record objects held), then the full cycle and its content hash, timed once "
+          + "(wall clock).\n\n");
+      sb.append("| records | fits | admission s | cycle + hash s | resident after admission MiB | peak heap MiB |\n");
+      sb.append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+      for (JsonNode h : heap) {
+        boolean ok = h.path("ok").asBoolean();
+        sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s |\n", h.path("records").asLong(),
+            ok ? "yes" : "**no** (out of memory)",
+            ok ? String.format(Locale.ROOT, "%.2f", h.path("admitSeconds").asDouble()) : "—",
+            ok ? String.format(Locale.ROOT, "%.2f", h.path("cycleSeconds").asDouble()) : "—",
+            ok ? String.valueOf(h.path("residentAfterAdmission").asLong() >> 20) : "—",
+            ok ? String.valueOf(h.path("peakUsed").asLong() >> 20) : "—"));
+      }
+      sb.append('\n');
+    }
+  }
+
+  private static String cost(Score s) {
+    return s == null ? "not run" : num(s.costMillis()) + " ms";
+  }
+
+  private static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "—";
+    }
+    if (v >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (v >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  private static String rate(double perSecond) {
+    if (perSecond >= 1e6) {
+      return String.format(Locale.ROOT, "%.1f M", perSecond / 1e6);
+    }
+    return String.format(Locale.ROOT, "%.0f k", perSecond / 1e3);
+  }
+}

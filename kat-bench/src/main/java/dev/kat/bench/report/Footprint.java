@@ -1,0 +1,119 @@
+package dev.kat.bench.report;
+
+import dev.kat.bench.BenchData;
+import dev.kat.bench.BenchPolicy;
+import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.engine.CycleResult;
+import dev.kat.core.engine.KatEngine;
+import dev.kat.core.engine.PriorState;
+import dev.kat.core.model.Contribution;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Heap measurements the JMH benchmarks cannot make: the bytes per record resident in the batch form (and,
+ * for comparison, in record objects), and whether a whole cycle of a given size runs in the heap given.
+ *
+ * <pre>
+ *   java -Xmx2g -cp kat-bench/target/benchmarks.jar dev.kat.bench.report.Footprint resident 100000 1000000
+ *   java -Xmx2g -cp kat-bench/target/benchmarks.jar dev.kat.bench.report.Footprint cycle 10000000
+ * </pre>
+ *
+ * <p>{@code resident} measures the used heap after a full collection before and after building each
+ * object, with the builder and every temporary gone, so the difference is what stays resident. It prints
+ * one JSON object per size. {@code cycle} admits the records from a lazy stream (no record objects are
+ * held), runs the full cycle with the content hash once, and prints one JSON object with the heap limit,
+ * the times and the peak heap used; if the heap is too small it prints {@code "ok": false}.
+ */
+public final class Footprint {
+  private Footprint() {}
+
+  /** Runs {@code resident <records>...} or {@code cycle <records>}; see the class documentation. */
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    if (args.length < 2 || !(args[0].equals("resident") || args[0].equals("cycle"))) {
+      System.err.println("usage: Footprint resident <records>... | Footprint cycle <records>");
+      System.exit(2);
+      return;
+    }
+    if (args[0].equals("resident")) {
+      for (int i = 1; i < args.length; i++) {
+        out.println(resident(Integer.parseInt(args[i])));
+      }
+    } else {
+      out.println(cycle(Integer.parseInt(args[1])));
+    }
+  }
+
+  /** The resident bytes per record of a batch and of record objects, as one JSON object. */
+  static String resident(int records) {
+    KatEngine engine = KatEngine.of(BenchPolicy.full());
+    BenchData data = BenchData.of(records, 42);
+    long before = usedAfterGc();
+    ContributionBatch batch = engine.newBatch(BenchData.CYCLE).addAll(data.stream()).build();
+    long after = usedAfterGc();
+    double batchBytes = (after - before) / (double) records;
+    double estimate = batch.bytesPerRow() * batch.rows() / (double) records;
+    int rows = batch.rows();
+    batch = null;
+    long beforeObjects = usedAfterGc();
+    List<Contribution> list = data.list();
+    long afterObjects = usedAfterGc();
+    double objectBytes = (afterObjects - beforeObjects) / (double) records;
+    int size = list.size();
+    list = null;
+    return String.format(Locale.ROOT,
+        "{\"records\": %d, \"rows\": %d, \"batchBytesPerRecord\": %.1f, \"batchEstimatePerRecord\": %.1f, "
+            + "\"objectBytesPerRecord\": %.1f, \"objects\": %d, \"maxHeap\": %d}",
+        records, rows, batchBytes, estimate, objectBytes, size, Runtime.getRuntime().maxMemory());
+  }
+
+  /** One full cycle of {@code records} records in this JVM's heap, as one JSON object. */
+  static String cycle(int records) {
+    long max = Runtime.getRuntime().maxMemory();
+    try {
+      KatEngine engine = KatEngine.of(BenchPolicy.full());
+      long t0 = System.nanoTime();
+      ContributionBatch batch = engine.newBatch(BenchData.CYCLE).addAll(BenchData.of(records, 42).stream()).build();
+      long t1 = System.nanoTime();
+      long resident = usedAfterGc();
+      long t2 = System.nanoTime();
+      CycleResult result = engine.run(batch, PriorState.empty());
+      String hash = result.contentHash();
+      long t3 = System.nanoTime();
+      long peak = peakUsed();
+      return String.format(Locale.ROOT,
+          "{\"records\": %d, \"ok\": true, \"maxHeap\": %d, \"admitSeconds\": %.3f, \"cycleSeconds\": %.3f, "
+              + "\"residentAfterAdmission\": %d, \"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, "
+              + "\"hash\": \"%s\"}",
+          records, max, (t1 - t0) / 1e9, (t3 - t2) / 1e9, resident, peak, batch.rows(),
+          result.contributors().size(), hash);
+    } catch (OutOfMemoryError e) {
+      return String.format(Locale.ROOT, "{\"records\": %d, \"ok\": false, \"maxHeap\": %d, \"error\": \"%s\"}",
+          records, max, e.getMessage() == null ? "OutOfMemoryError" : e.getMessage().replace('"', '\''));
+    }
+  }
+
+  private static long usedAfterGc() {
+    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      used = Math.min(used, mem.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  private static long peakUsed() {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}
