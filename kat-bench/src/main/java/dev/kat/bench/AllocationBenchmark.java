@@ -1,10 +1,12 @@
 package dev.kat.bench;
 
 import dev.kat.core.alloc.AllocationInput;
+import dev.kat.core.alloc.AllocationPolicy;
 import dev.kat.core.alloc.Allocations;
 import dev.kat.core.alloc.LargestRemainder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Allocation: the exact largest-remainder split of a budget over one contributor per ten records, alone
- * and through each built-in allocation policy. Credits are random micro-unit amounts between 0 and 1 000.
+ * and through each built-in allocation policy. Credits are random amounts between 0 and 1 000 credit;
+ * karma, lifetime and decayed figures are random too.
  *
  * <p>Run alone (after {@code mvn -B -q package -pl kat-bench -am -Pbench -DskipTests}):
  * <pre>{@code
@@ -41,31 +44,60 @@ public class AllocationBenchmark {
 
   private long[] weights;
   private AllocationInput input;
+  private AllocationPolicy fixedRate;
 
-  /** Draws the contributors' credit once per trial. */
+  /** Draws the contributors' figures once per trial. */
   @Setup
   public void setUp() {
     int n = Math.max(2, records / 10);
     SplittableRandom rnd = new SplittableRandom(42);
     weights = new long[n];
+    long[] karma = new long[n];
+    long[] lifetimeCredit = new long[n];
+    long[] lifetimeKat = new long[n];
+    long[] decayed = new long[n];
     List<String> ids = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       weights[i] = rnd.nextLong(1_000_000_000L);
-      ids.add(String.format(java.util.Locale.ROOT, "c%08d", i));
+      karma[i] = rnd.nextLong(10_000_000_000L);
+      lifetimeCredit[i] = weights[i] + rnd.nextLong(20_000_000_000L);
+      lifetimeKat[i] = rnd.nextLong(1_000_000L);
+      decayed[i] = weights[i] + rnd.nextLong(5_000_000_000L);
+      ids.add(String.format(Locale.ROOT, "c%08d", i));
     }
-    long[] zeros = new long[n];
-    input = new AllocationInput(ids, weights, weights, zeros, zeros, zeros);
+    input = new AllocationInput(ids, weights, weights, karma, lifetimeCredit, lifetimeKat, decayed);
+    fixedRate = Allocations.fixedRate(1);
   }
 
   /** {@link LargestRemainder#apportion} of a budget of 10⁹ base units. */
   @Benchmark
   public long[] largestRemainder() {
-    return LargestRemainder.apportion(1_000_000_000L, weights);
+    return LargestRemainder.apportion(BUDGET, weights);
   }
 
   /** The {@code immediate} allocation policy. */
   @Benchmark
   public long[] immediate() {
-    return Allocations.immediate().allocate(input, 1_000_000_000L);
+    return Allocations.immediate().allocate(input, BUDGET);
   }
+
+  /** The {@code recent} allocation policy (decayed credit). */
+  @Benchmark
+  public long[] recent() {
+    return Allocations.recent().allocate(input, BUDGET);
+  }
+
+  /** The {@code balanced} (catch-up) allocation policy. */
+  @Benchmark
+  public long[] balanced() {
+    return Allocations.balanced().allocate(input, BUDGET);
+  }
+
+  /** The {@code fixed_rate} allocation policy at one base unit per credit. */
+  @Benchmark
+  public long[] fixedRate() {
+    return fixedRate.allocate(input, BUDGET);
+  }
+
+  private static final long BUDGET = 1_000_000_000L;
 }

@@ -1,5 +1,7 @@
 package dev.kat.bench;
 
+import dev.kat.core.engine.ContributorState;
+import dev.kat.core.engine.PriorState;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.model.Evidence;
@@ -13,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Synthetic contribution records for the benchmarks: deterministic from a seed, about one contributor per
@@ -21,8 +25,9 @@ import java.util.SplittableRandom;
  * <p>Record {@code i} depends only on the seed and {@code i}, so a stream of ten million records can be
  * generated lazily ({@link #stream}) without holding the record objects, or materialised ({@link #list}).
  * About 0.5 % of the records are malformed on purpose (unknown category, self-review, negative
- * attribute) so that admission has rejections to keep; about 1 % reuse the evidence of an earlier record
- * and 2 % are reciprocal sessions between a fixed pair, so that guardrails have something to find.
+ * attribute) so that admission has rejections to keep; about 1 % reuse the evidence of an earlier record,
+ * 0.5 % evidence already recognised in {@link #prior()}, and 2 % are reciprocal sessions between a fixed
+ * pair, so that guardrails have something to find.
  */
 public final class BenchData {
   /** The cycle every generated record falls in: October 2026, sequence 1. */
@@ -135,6 +140,8 @@ public final class BenchData {
     }
     if (kind >= 20 && kind < 30 && i > 0) {
       b.evidence("https://evidence.example/e/" + rnd.nextInt(i));
+    } else if (kind >= 30 && kind < 35) {
+      b.evidence("https://evidence.example/prior/" + rnd.nextInt(priorEvidence()));
     } else {
       b.evidence("https://evidence.example/e/" + i);
     }
@@ -160,6 +167,29 @@ public final class BenchData {
       }
     }
     return b.build();
+  }
+
+  private int priorEvidence() {
+    return Math.max(1, contributors / 10);
+  }
+
+  /**
+   * The state left by the previous cycle (sequence 0): every contributor with karma between 0 and 500,
+   * lifetime credit and KAT, and evidence keys that about 0.5 % of the records reuse.
+   */
+  public PriorState prior() {
+    SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+    TreeMap<String, ContributorState> states = new TreeMap<>();
+    for (String p : people) {
+      long karma = rnd.nextLong(500_000_000L);
+      long lifetime = karma + rnd.nextLong(2_000_000_000L);
+      states.put(p, new ContributorState(p, karma, lifetime, rnd.nextLong(100_000L), lifetime / 2));
+    }
+    TreeSet<String> evidence = new TreeSet<>();
+    for (int k = 0; k < priorEvidence(); k++) {
+      evidence.add(Evidence.of("https://evidence.example/prior/" + k).key());
+    }
+    return new PriorState(0, states, evidence);
   }
 
   private int other(SplittableRandom rnd, int who) {

@@ -1,5 +1,8 @@
 package dev.kat.bench;
 
+import dev.kat.core.alloc.AllocationShare;
+import dev.kat.core.alloc.Allocations;
+import dev.kat.core.guard.Guardrails;
 import dev.kat.core.model.Roles;
 import dev.kat.core.policy.AttributeModifier;
 import dev.kat.core.policy.CapSpec;
@@ -8,6 +11,7 @@ import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.CreditAdjustment;
 import dev.kat.core.policy.Curve;
 import dev.kat.core.policy.Diminishing;
+import dev.kat.core.policy.KarmaPolicy;
 import dev.kat.core.policy.Policy;
 import dev.kat.core.policy.Unit;
 import java.util.Set;
@@ -19,8 +23,8 @@ import java.util.TreeSet;
  * conditional credit rules and review-quality weighting — a ten-rule credit policy.
  *
  * <p>{@link #creditOnly()} has no guardrails and no caps, so that the credit formula and the allocation are
- * all that runs; {@link #full()} adds caps per day, per category and per cycle, and every built-in
- * guardrail.
+ * all that runs; {@link #full()} adds caps per day, per category and per cycle, every built-in
+ * guardrail, karma influence and a two-policy allocation.
  */
 public final class BenchPolicy {
   private BenchPolicy() {}
@@ -78,10 +82,7 @@ public final class BenchPolicy {
     return b.build();
   }
 
-  /**
-   * The same credit rules with caps per day, per category and per cycle. Guardrails are added by
-   * {@link #full()} once the catalogue is available; until then this is the fullest policy.
-   */
+  /** The same credit rules with caps per day, per category and per cycle, and no guardrails. */
   public static Policy withCaps() {
     return creditOnly().toBuilder()
         .caps(Caps.NONE.withPerDay(CapSpec.soft(60, Diminishing.SQRT))
@@ -90,8 +91,15 @@ public final class BenchPolicy {
         .build();
   }
 
-  /** The fullest policy the benchmarks run: credit rules, caps and every built-in guardrail available. */
+  /**
+   * The full policy: the credit rules, the caps, every guardrail of {@link Guardrails#defaults()}, karma
+   * with influence 0.25 on KAT, and the budget split 80 % immediate, 20 % balanced catch-up.
+   */
   public static Policy full() {
-    return withCaps();
+    Policy.Builder b = withCaps().toBuilder()
+        .karma(KarmaPolicy.DEFAULT.withInfluence(0.25))
+        .allocation(new AllocationShare(Allocations.immediate(), 80), new AllocationShare(Allocations.balanced(), 20));
+    Guardrails.defaults().forEach(b::guardrail);
+    return b.build();
   }
 }

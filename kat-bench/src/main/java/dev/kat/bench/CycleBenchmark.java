@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The full cycle over an admitted batch under {@link BenchPolicy#full()}: credit, every guardrail, caps,
- * karma and allocation, and with the content hash of the result.
+ * karma (from a prior state holding every contributor) and allocation, and with the content hash of the
+ * result.
  *
  * <p>Run alone (after {@code mvn -B -q package -pl kat-bench -am -Pbench -DskipTests}):
  * <pre>{@code
@@ -40,23 +41,26 @@ public class CycleBenchmark {
 
   private KatEngine engine;
   private ContributionBatch batch;
+  private PriorState prior;
 
   /** Builds the batch once per trial. */
   @Setup
   public void setUp() {
+    BenchData data = BenchData.of(records, 42);
     engine = KatEngine.of(BenchPolicy.full());
-    batch = engine.newBatch(BenchData.CYCLE).addAll(BenchData.of(records, 42).stream()).build();
+    batch = engine.newBatch(BenchData.CYCLE).addAll(data.stream()).build();
+    prior = data.prior();
   }
 
   /** The cycle's stages from an admitted batch to the result. */
   @Benchmark
   public CycleResult cycle() {
-    return engine.run(batch, PriorState.empty());
+    return engine.run(batch, prior);
   }
 
   /** The cycle and the SHA-256 content hash over policy, inputs and results. */
   @Benchmark
   public String cycleAndHash() {
-    return engine.run(batch, PriorState.empty()).contentHash();
+    return engine.run(batch, prior).contentHash();
   }
 }

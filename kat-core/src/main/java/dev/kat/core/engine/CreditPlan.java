@@ -170,11 +170,21 @@ final class CreditPlan {
 
     private double medianApprovalQuality(int row) {
       int n = batch.reviewCount(row);
+      if (n <= 2) {
+        // One or two reviews (the common case): the same median without a scratch array.
+        double a = n > 0 ? approvedQuality(row, 0) : Double.NaN;
+        double b = n > 1 ? approvedQuality(row, 1) : Double.NaN;
+        if (Double.isNaN(a)) {
+          return b;
+        }
+        return Double.isNaN(b) ? a : (a + b) / 2.0;
+      }
       double[] qs = new double[n];
       int m = 0;
       for (int k = 0; k < n; k++) {
-        if (batch.verdict(row, k) == Verdict.APPROVE && !Double.isNaN(batch.quality(row, k))) {
-          qs[m++] = batch.quality(row, k);
+        double q = approvedQuality(row, k);
+        if (!Double.isNaN(q)) {
+          qs[m++] = q;
         }
       }
       if (m == 0) {
@@ -182,6 +192,11 @@ final class CreditPlan {
       }
       Arrays.sort(qs, 0, m);
       return (m & 1) == 1 ? qs[m / 2] : (qs[m / 2 - 1] + qs[m / 2]) / 2.0;
+    }
+
+    /** The quality score of review {@code k} if it approves and has one, else NaN. */
+    private double approvedQuality(int row, int k) {
+      return batch.verdict(row, k) == Verdict.APPROVE ? batch.quality(row, k) : Double.NaN;
     }
   }
 

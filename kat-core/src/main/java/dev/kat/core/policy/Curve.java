@@ -57,11 +57,23 @@ public final class Curve {
     if (x >= xs[last]) {
       return ys[last];
     }
-    int i = Arrays.binarySearch(xs, x);
-    if (i >= 0) {
-      return ys[i];
+    int hi;
+    if (last < 8) {
+      // Policies' curves have a handful of points: a scan beats the binary search and finds the same segment.
+      hi = 1;
+      while (xs[hi] < x) {
+        hi++;
+      }
+      if (xs[hi] == x) {
+        return ys[hi];
+      }
+    } else {
+      int i = Arrays.binarySearch(xs, x);
+      if (i >= 0) {
+        return ys[i];
+      }
+      hi = -i - 1;
     }
-    int hi = -i - 1;
     int lo = hi - 1;
     double t = (x - xs[lo]) / (xs[hi] - xs[lo]);
     return ys[lo] + t * (ys[hi] - ys[lo]);
