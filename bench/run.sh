@@ -17,12 +17,14 @@ case "$mode" in
   quick)
     jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
     big_sizes=(-p records=10000,100000,1000000)
+    guard_sizes=(-p records=100000,1000000)
     heap_sizes=(1000000 2000000 4000000)
     settings="quick: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
   full)
     jmh_opts=()
     big_sizes=(-p records=10000,100000,1000000,10000000)
+    guard_sizes=(-p records=10000,100000,1000000,10000000)
     heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
     settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
     ;;
@@ -52,7 +54,8 @@ extra=("$@")
 rm -f "$out"/jmh-*.json
 # Columnar benchmarks scale to 10 M records in full mode; record-object benchmarks stop at 1 M (ten
 # million record objects do not fit in 2 GiB, which is the point of the batch form).
-run_jmh core 'CreditBenchmark|CycleBenchmark|AllocationBenchmark|GuardrailBenchmark' "${big_sizes[@]}"
+run_jmh core 'CreditBenchmark|CycleBenchmark|AllocationBenchmark' "${big_sizes[@]}"
+run_jmh guard 'GuardrailBenchmark' "${guard_sizes[@]}"
 run_jmh objects 'AdmissionBenchmark|BaselineBenchmark'
 if java -cp "$jar" org.openjdk.jmh.Main -l | grep -qE 'IngestionBenchmark|SimulationBenchmark'; then
   run_jmh more 'IngestionBenchmark|SimulationBenchmark'
