@@ -100,7 +100,8 @@ public final class CycleWorkflow {
 
   /**
    * Submits a record. A record whose {@code supersedes} names a record finalized in an earlier cycle is a
-   * correction: if accepted, it is credited here and the earlier record's credit is deducted here.
+   * correction: if accepted (and not voided), it is credited here and the earlier record's credit is
+   * deducted here.
    *
    * @throws IllegalStateException unless {@link CycleStage#COLLECTING}
    */
@@ -244,9 +245,11 @@ public final class CycleWorkflow {
     List<Correction> corrections = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<String, String> claimed = new HashMap<>();
+    Set<String> voided = base.voided();
     for (Contribution r : base.records()) {
       String target = r.supersedes();
-      if (target == null || contributorOf.containsKey(target) || !accepted.contains(r.id())) {
+      if (target == null || contributorOf.containsKey(target) || !accepted.contains(r.id())
+          || voided.contains(r.id())) {
         continue;
       }
       Optional<CycleHistory.Credited> earlier = history.credited(target);

@@ -97,7 +97,7 @@ public final class CycleResult {
     long[] lifetimeKat = new long[n];
     int[] rejectingFlags = new int[people];
     for (int i = 0; i < run.flags.size(); i++) {
-      if (run.flags.get(i).action() == Action.REJECT) {
+      if (isConfirmed(run, i)) {
         for (int p : run.flagPeople.get(i)) {
           rejectingFlags[p]++;
         }
@@ -140,6 +140,25 @@ public final class CycleResult {
       int p = batch.contributor(row);
       rowsByContributor[p][fill[p]++] = row;
     }
+  }
+
+  /**
+   * Whether flag {@code i} is confirmed and so costs karma: a rejecting flag, or a hold on a record that an
+   * approved exception voided.
+   */
+  private static boolean isConfirmed(CycleRun run, int i) {
+    Action a = run.flags.get(i).action();
+    if (a == Action.REJECT) {
+      return true;
+    }
+    if (a == Action.HOLD && run.voided != null) {
+      for (int row : run.flagRows.get(i)) {
+        if (run.voided[row]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Validated records (positive final credit) by category, for each contributor (index-aligned). */

@@ -35,6 +35,7 @@ final class CycleRun {
   final List<int[]> flagRows = new ArrayList<>();
   final List<int[]> flagPeople = new ArrayList<>();
   final TreeSet<String> held = new TreeSet<>();
+  boolean[] voided;
   double[] dayFactor;
   double[] categoryFactor;
   double[] cycleFactor;
@@ -61,8 +62,21 @@ final class CycleRun {
       rawCredit[row] = credit.credit(row, null);
     }
     finalCredit = rawCredit.clone();
+    if (!overrides.voidedRecords().isEmpty()) {
+      voided = new boolean[n];
+      for (int row = 0; row < n; row++) {
+        voided[row] = overrides.voidedRecords().contains(batch.recordId(row));
+      }
+    }
     guard();
     caps();
+    if (voided != null) {
+      for (int row = 0; row < n; row++) {
+        if (voided[row]) {
+          finalCredit[row] = 0;
+        }
+      }
+    }
     return new CycleResult(this);
   }
 
@@ -140,12 +154,17 @@ final class CycleRun {
           if (f.action() != Action.NOTE) {
             finalCredit[row] = Fixed.scale(finalCredit[row], f.factor());
           }
-          if (f.action() == Action.HOLD) {
+          if (f.action() == Action.HOLD && !isVoided(row)) {
             held.add(batch.recordId(row));
           }
         }
       }
     }
+  }
+
+  /** Whether an approved exception voided {@code row}. */
+  boolean isVoided(int row) {
+    return voided != null && voided[row];
   }
 
   /** Whether {@code f} is a hold on {@code row} that an approved exception released. */
@@ -299,6 +318,10 @@ final class CycleRun {
         v = Fixed.scale(v, f);
         later.add(new Step("cap", "cap:per-cycle", f, "cycle credit above the per-cycle cap " + capWords(policy.caps().perCycle())));
       }
+    }
+    if (isVoided(row)) {
+      v = 0;
+      later.add(new Step("exception", "exception:void", 0.0, "voided by an approved exception"));
     }
     if (v != finalCredit[row]) {
       throw new AssertionError("explanation of row " + row + " disagrees with its final credit");

@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * submitted, cross-cycle corrections, disputes and manual exceptions. A ledger entry stores these, so
  * running them again ({@link #run}) reproduces the finalized result exactly.
  *
- * <p>The engine sees every record except those voided and those disputed and not released; it applies
- * grants, deductions and correction reversals as credit adjustments, and releases as released holds.
+ * <p>The engine sees every record except those disputed and neither released nor voided; it applies
+ * grants, deductions and correction reversals as credit adjustments, releases as released holds, and
+ * voids as voided records (kept in the batch with zero credit, so that guardrails still see them).
  *
  * @param cycle the cycle
  * @param records every submitted record, sorted canonically (by id, then content)
@@ -88,10 +89,9 @@ public record CycleInputs(Cycle cycle, List<Contribution> records, List<Correcti
     return out;
   }
 
-  /** The records the engine sees: all but voided ones and unresolved disputed ones. */
+  /** The records the engine sees: all but disputed ones that are neither released nor voided. */
   public List<Contribution> engineRecords() {
-    SortedSet<String> out = voided();
-    out.addAll(unresolvedDisputes());
+    SortedSet<String> out = unresolvedDisputes();
     if (out.isEmpty()) {
       return records;
     }
@@ -104,7 +104,7 @@ public record CycleInputs(Cycle cycle, List<Contribution> records, List<Correcti
     return in;
   }
 
-  /** The overrides the engine applies: grants, deductions, correction reversals and released holds. */
+  /** The overrides the engine applies: grants, deductions, correction reversals, releases and voids. */
   public Overrides overrides() {
     TreeMap<String, Long> credit = new TreeMap<>();
     for (Adjustment a : adjustments) {
@@ -117,7 +117,7 @@ public record CycleInputs(Cycle cycle, List<Contribution> records, List<Correcti
         credit.merge(c.contributor(), -c.reversedCredit(), Math::addExact);
       }
     }
-    return new Overrides(credit, released());
+    return new Overrides(credit, released(), voided());
   }
 
   /**

@@ -115,4 +115,44 @@ class CycleWorkflowTest {
         () -> CycleHistory.open(store, p).start(p, month(0)));
     assertEquals("cycle.sequence (0) must be after the last finalized cycle's (0)", e.getMessage());
   }
+
+  private static CycleWorkflow heldByGuardrail() {
+    Policy p = policy().toBuilder().guardrail(new LedgerReplayProperties.HoldSuspicious())
+        .karma(new dev.kat.core.policy.KarmaPolicy(1, 1, 4, -100, 1000, 0)).build();
+    CycleWorkflow w = CycleHistory.open(new InMemoryLedgerStore(), p).start(p, month(0));
+    w.submit(rec("r1", "ana", "session_hosting", 0));
+    w.submit(dev.kat.core.model.Contribution.builder("r2", "ana", "session_hosting", dev.kat.core.model.Roles.DAO_MEMBER,
+        java.time.Instant.parse("2026-01-12T00:00:00Z")).approvedBy("validator").attribute("suspicious", 1).build());
+    return w.beginReview().validate();
+  }
+
+  @Test
+  void guardrailHold_blocksUntilSettled_voidConfirmsItAndCostsKarma() {
+    CycleWorkflow w = heldByGuardrail();
+    Preview p = w.preview();
+    assertEquals(List.of("holds resolved: record r2 is held by a guardrail and neither released nor voided"),
+        p.audit().failures());
+    w.adjust(Adjustment.voidRecord("r2", "ana", "cy", "suspicion confirmed"));
+    Preview voided = w.preview();
+    assertTrue(voided.audit().passed(), voided.audit().render());
+    // r1 earns 10; the confirmed hold costs 4 karma: 10 - 4
+    assertEquals(10 * C, voided.result().credit("ana"));
+    assertEquals(6 * C, voided.result().karma("ana"));
+    assertEquals(List.of(), voided.result().held());
+    assertEquals("exception:void", voided.result().statement("ana").records().get(1).laterSteps().get(1).ruleId());
+    assertEquals(0, voided.result().statement("ana").records().get(1).credit());
+  }
+
+  @Test
+  void guardrailHold_released_countsAndCostsNothing() {
+    CycleWorkflow w = heldByGuardrail();
+    w.preview();
+    w.adjust(Adjustment.release("r2", "ana", "cy", "checked the session recording"));
+    Preview released = w.preview();
+    assertTrue(released.audit().passed(), released.audit().render());
+    assertEquals(20 * C, released.result().credit("ana"));
+    assertEquals(20 * C, released.result().karma("ana"));
+    assertEquals(1, released.result().flags().size());
+    w.finalizeCycle();
+  }
 }
