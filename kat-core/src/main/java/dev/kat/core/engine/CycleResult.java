@@ -695,7 +695,7 @@ public final class CycleResult {
     sb.append("  top contributors:\n");
     for (int j = 0; j < Math.min(top, order.length); j++) {
       int i = order[j];
-      sb.append(String.format(java.util.Locale.ROOT, "    %-20s %10s KAT  %12s credit  karma %s%n", contributors.get(i),
+      sb.append(String.format(java.util.Locale.ROOT, "    %-20s %10s KAT  %12s credit  karma %s\n", contributors.get(i),
           kat[i], Fixed.format(credit[i], 2), Fixed.format(karmaAfter[i], 2)));
     }
     if (!rejections().isEmpty()) {
