@@ -63,7 +63,9 @@ public final class EigenTrust {
     Checks.argument(maxIterations >= 1, "maxIterations (" + maxIterations + ") must be >= 1");
     double pSum = 0;
     for (int i = 0; i < peers; i++) {
-      Checks.nonNegative(preTrust[i], "preTrust[" + i + "]");
+      if (!(preTrust[i] >= 0) || Double.isInfinite(preTrust[i])) {
+        Checks.nonNegative(preTrust[i], "preTrust[" + i + "]");
+      }
       pSum += preTrust[i];
     }
     Checks.argument(pSum > 0, "preTrust must have a positive sum");
@@ -74,9 +76,16 @@ public final class EigenTrust {
     int m = truster.length;
     long[] keys = new long[m];
     for (int e = 0; e < m; e++) {
-      Checks.argument(truster[e] >= 0 && truster[e] < peers, "truster[" + e + "] (" + truster[e] + ") must be in [0, " + peers + ")");
-      Checks.argument(trustee[e] >= 0 && trustee[e] < peers, "trustee[" + e + "] (" + trustee[e] + ") must be in [0, " + peers + ")");
-      Checks.nonNegative(weight[e], "weight[" + e + "]");
+      // Messages are built only on failure: this loop runs once per edge.
+      if (truster[e] < 0 || truster[e] >= peers) {
+        throw new IllegalArgumentException("truster[" + e + "] (" + truster[e] + ") must be in [0, " + peers + ")");
+      }
+      if (trustee[e] < 0 || trustee[e] >= peers) {
+        throw new IllegalArgumentException("trustee[" + e + "] (" + trustee[e] + ") must be in [0, " + peers + ")");
+      }
+      if (!(weight[e] >= 0) || Double.isInfinite(weight[e])) {
+        Checks.nonNegative(weight[e], "weight[" + e + "]");
+      }
       keys[e] = ((long) truster[e] << 32) | trustee[e];
     }
     // Merge parallel edges: unique keys, weights summed in sorted order.

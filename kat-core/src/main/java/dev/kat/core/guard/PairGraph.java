@@ -7,8 +7,10 @@ import java.util.Arrays;
 /**
  * The interaction and review graph of a batch as flat arrays: one edge per (record, other person),
  * where the other person is a counterpart of the record or an approving reviewer. Edges are grouped by
- * unordered pair of people; pairs are identified by packed keys {@code min << 32 | max} sorted as
- * longs, so no per-edge objects are made and the grouping does not depend on row order.
+ * unordered pair of people; pairs are identified by packed keys {@code min << 32 | max} in ascending
+ * order, found by two counting sorts over person indices, so no per-edge objects are made and the
+ * grouping does not depend on row order (within a pair, edges keep row order, which no detector reads
+ * for anything but sets and sums).
  */
 final class PairGraph {
   final int edges;
@@ -22,41 +24,58 @@ final class PairGraph {
   final int[] pairStart;
   final int[] byPair;
 
-  private PairGraph(int edges, int[] row, int[] contributor, int[] other, boolean[] review) {
+  private PairGraph(int people, int edges, int[] row, int[] contributor, int[] other, boolean[] review) {
     this.edges = edges;
     this.row = row;
     this.contributor = contributor;
     this.other = other;
     this.review = review;
-    long[] keys = new long[edges];
-    for (int e = 0; e < edges; e++) {
-      keys[e] = key(contributor[e], other[e]);
-    }
-    long[] sorted = keys.clone();
-    Arrays.sort(sorted);
+    // Two stable counting sorts (by the larger index, then by the smaller) group the edges by pair in
+    // pair-key order in O(edges + people).
+    int[] byHigh = countingSort(people, edges, null, e -> Math.max(contributor[e], other[e]));
+    int[] grouped = countingSort(people, edges, byHigh, e -> Math.min(contributor[e], other[e]));
     int u = 0;
+    long last = -1;
     for (int i = 0; i < edges; i++) {
-      if (u == 0 || sorted[u - 1] != sorted[i]) {
-        sorted[u++] = sorted[i];
+      long k = key(contributor[grouped[i]], other[grouped[i]]);
+      if (k != last) {
+        u++;
+        last = k;
       }
     }
-    this.pairs = Arrays.copyOf(sorted, u);
-    int[] pairOf = new int[edges];
+    long[] keys = new long[u];
     int[] start = new int[u + 1];
-    for (int e = 0; e < edges; e++) {
-      pairOf[e] = Arrays.binarySearch(pairs, keys[e]);
-      start[pairOf[e] + 1]++;
+    int p = -1;
+    last = -1;
+    for (int i = 0; i < edges; i++) {
+      long k = key(contributor[grouped[i]], other[grouped[i]]);
+      if (k != last) {
+        keys[++p] = k;
+        start[p] = i;
+        last = k;
+      }
     }
-    for (int p = 0; p < u; p++) {
-      start[p + 1] += start[p];
-    }
-    int[] fill = Arrays.copyOf(start, u);
-    int[] grouped = new int[edges];
-    for (int e = 0; e < edges; e++) {
-      grouped[fill[pairOf[e]]++] = e;
-    }
+    start[u] = edges;
+    this.pairs = keys;
     this.pairStart = start;
     this.byPair = grouped;
+  }
+
+  /** Edge indices (in the order of {@code order}, or 0 … edges−1) stably sorted by {@code bucket}. */
+  private static int[] countingSort(int buckets, int edges, int[] order, java.util.function.IntUnaryOperator bucket) {
+    int[] count = new int[buckets + 1];
+    for (int e = 0; e < edges; e++) {
+      count[bucket.applyAsInt(e) + 1]++;
+    }
+    for (int i = 0; i < buckets; i++) {
+      count[i + 1] += count[i];
+    }
+    int[] out = new int[edges];
+    for (int i = 0; i < edges; i++) {
+      int e = order == null ? i : order[i];
+      out[count[bucket.applyAsInt(e)]++] = e;
+    }
+    return out;
   }
 
   /** The packed key of the unordered pair {a, b}. */
@@ -115,7 +134,7 @@ final class PairGraph {
         }
       }
     }
-    return new PairGraph(e, row, contributor, other, review);
+    return new PairGraph(b.people(), e, row, contributor, other, review);
   }
 
   /** The number of distinct pairs. */

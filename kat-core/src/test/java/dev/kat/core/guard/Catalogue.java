@@ -10,7 +10,8 @@ import org.junit.jupiter.api.function.Executable;
 final class Catalogue {
   private Catalogue() {}
 
-  static final TreeSet<String> STEWARDS = new TreeSet<>(List.of("steward0", "steward1", "steward2"));
+  static final TreeSet<String> STEWARDS = new TreeSet<>(List.of("steward0", "steward1", "steward2", "steward3",
+      "steward4", "steward5", "steward6", "steward7", "steward8", "steward9"));
 
   static List<Guardrail> all() {
     return List.of(
@@ -23,6 +24,15 @@ final class Catalogue {
         Guardrails.reviewerConcentration(),
         Guardrails.velocity(),
         Guardrails.madOutliers());
+  }
+
+  /** {@link Guardrails#defaults()} with trust anchored on the stewards instead of prior karma. */
+  static List<Guardrail> recommended() {
+    List<Guardrail> out = new java.util.ArrayList<>();
+    for (Guardrail g : Guardrails.defaults()) {
+      out.add(g instanceof EigenTrustGuardrail ? Guardrails.eigenTrust(STEWARDS) : g);
+    }
+    return List.copyOf(out);
   }
 
   /** Message fragment expected → constructor call with a bad value. */
