@@ -16,7 +16,8 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
 
 /**
  * Generates {@link Contribution}s that a policy can admit: a contributor from a pool, a category and role
- * from given lists, a time inside the cycle, a {@code durationMinutes} of 15–240, one unique evidence
+ * from given lists, a time inside the cycle, a {@code durationMinutes} of 15–240 (and an {@code amount} of
+ * twice that, for categories paid per currency unit), one unique evidence
  * reference, optionally a counterpart, and up to {@code maxReviews} reviews by others (a contributor never
  * reviews their own record here; use {@link KatArbitraries#reviews()} to build self-dealing on purpose).
  * Every configuration method returns a new arbitrary; this one is unchanged.
@@ -140,7 +141,7 @@ public final class ContributionArbitrary extends ArbitraryDecorator<Contribution
           String me = contributors.get(w);
           String recordId = "r" + n;
           Contribution.Builder b = Contribution.builder(recordId, me, cat, r, cycle.start().plusSeconds(off))
-              .attribute("durationMinutes", min).evidence("ev:" + recordId);
+              .attribute("durationMinutes", min).attribute("amount", min * 2).evidence("ev:" + recordId);
           if (cp >= 0) {
             b.counterpart(others(me).get(cp));
           }

@@ -40,32 +40,32 @@ public abstract class PolicyContractProperties {
 
   /** The provider behind {@code @ForAll("contractPolicies")}. */
   @Provide
-  Arbitrary<Policy> contractPolicies() {
+  public Arbitrary<Policy> contractPolicies() {
     return policies();
   }
 
   /** The provider behind {@code @ForAll("contractScenarios")}. */
   @Provide
-  Arbitrary<Scenario> contractScenarios() {
+  public Arbitrary<Scenario> contractScenarios() {
     return KatArbitraries.scenarios(populations());
   }
 
   /** KAT allocated plus unallocated equals the budget exactly, and statements recompute. */
   @Property(tries = 40)
-  void budgetIsConserved(@ForAll("contractPolicies") Policy policy, @ForAll("contractScenarios") Scenario scenario) {
+  public void budgetIsConserved(@ForAll("contractPolicies") Policy policy, @ForAll("contractScenarios") Scenario scenario) {
     PolicyContract.of(policy).conservesBudget(scenario.records(policy));
   }
 
   /** Input order changes neither the content hash nor the allocation. */
   @Property(tries = 40)
-  void outcomeIsOrderIndependent(@ForAll("contractPolicies") Policy policy,
+  public void outcomeIsOrderIndependent(@ForAll("contractPolicies") Policy policy,
       @ForAll("contractScenarios") Scenario scenario, @ForAll long shuffleSeed) {
     PolicyContract.of(policy).isOrderIndependent(scenario.records(policy), shuffleSeed);
   }
 
   /** One more genuine record never lowers its contributor's credit or KAT. */
   @Property(tries = 40)
-  void moreWorkNeverEarnsLess(@ForAll("contractPolicies") Policy policy,
+  public void moreWorkNeverEarnsLess(@ForAll("contractPolicies") Policy policy,
       @ForAll("contractScenarios") Scenario scenario) {
     List<Contribution> records = scenario.records(policy);
     if (!records.isEmpty()) {
@@ -75,7 +75,7 @@ public abstract class PolicyContractProperties {
 
   /** Self-approved records earn their contributor nothing. */
   @Property(tries = 40)
-  void selfDealingEarnsNothing(@ForAll("contractPolicies") Policy policy,
+  public void selfDealingEarnsNothing(@ForAll("contractPolicies") Policy policy,
       @ForAll("contractScenarios") Scenario scenario) {
     List<Contribution> records = scenario.records(policy);
     if (!records.isEmpty()) {
@@ -85,7 +85,7 @@ public abstract class PolicyContractProperties {
 
   /** Splitting the busiest contributor's records over three identities does not pay. */
   @Property(tries = 40)
-  void sybilSplittingDoesNotPay(@ForAll("contractPolicies") Policy policy,
+  public void sybilSplittingDoesNotPay(@ForAll("contractPolicies") Policy policy,
       @ForAll("contractScenarios") Scenario scenario) {
     List<Contribution> records = scenario.records(policy);
     if (!records.isEmpty()) {

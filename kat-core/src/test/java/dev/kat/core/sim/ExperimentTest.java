@@ -86,11 +86,43 @@ class ExperimentTest {
   }
 
   @Test
-  void run_failingModel_reportsRunAndPoint() {
+  void run_modelThrows_propagates() {
     Experiment e = Experiment.builder("bad").model(p -> {
       throw new IllegalArgumentException("no such policy");
     }).build();
-    assertThrows(IllegalArgumentException.class, () -> e.run(1, (x, p, r, res) -> { }));
+    assertEquals("no such policy",
+        assertThrows(IllegalArgumentException.class, () -> e.run(1, (x, p, r, res) -> { })).getMessage());
+  }
+
+  @Test
+  void run_failingRun_namesRunAndPoint() {
+    Strategy broken = new Strategy() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public boolean gaming() {
+        return false;
+      }
+
+      @Override
+      public int identities() {
+        return 1;
+      }
+
+      @Override
+      public void act(Agent agent, CycleContext context, RecordSink sink) {
+        throw new IllegalStateException("strategy failed");
+      }
+    };
+    Experiment e = Experiment.builder("bad").runs(2).sweep("k", 1).model(p ->
+        Simulation.builder(WorkModel.standard().policyBuilder("p").build())
+            .population(Population.builder().add(broken, 1).build()).build()).build();
+    IllegalStateException x = assertThrows(IllegalStateException.class, () -> e.run(2, (n, p, r, res) -> { }));
+    assertEquals("run 0 at k=1 of experiment bad failed: java.lang.IllegalStateException: strategy failed",
+        x.getMessage());
   }
 
   @Test
