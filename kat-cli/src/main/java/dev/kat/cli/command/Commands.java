@@ -28,6 +28,11 @@ public final class Commands {
   public static Commands standard() {
     return of(List.of(
         new ValidateCommand(),
+        new PreviewCommand(),
+        new FinalizeCommand(),
+        new ExplainCommand(),
+        new ReportCommand(),
+        new CompareCommand(),
         new RunCommand(),
         new dev.kat.cli.simulate.SimulateCommand()));
   }
@@ -82,6 +87,12 @@ public final class Commands {
       t.err().println("kat " + c.name() + ": " + e.getMessage());
       t.err().println("usage: kat " + c.name() + " " + c.synopsis() + "   (kat " + c.name() + " --help for more)");
       return ExitCode.USAGE;
+    } catch (Ledger.LedgerProblem e) {
+      t.err().println("kat " + c.name() + ": " + e.getMessage());
+      for (String h : e.hints()) {
+        t.err().println("  " + h);
+      }
+      return ExitCode.LEDGER;
     } catch (InputException e) {
       t.err().println("kat " + c.name() + ": " + e.getMessage());
       for (String p : e.problems()) {

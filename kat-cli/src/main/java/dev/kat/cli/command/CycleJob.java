@@ -1,5 +1,8 @@
 package dev.kat.cli.command;
 
+import dev.kat.core.cycle.CycleHistory;
+import dev.kat.core.cycle.CycleWorkflow;
+import dev.kat.core.cycle.Preview;
 import dev.kat.core.engine.ContributionBatch;
 import dev.kat.core.engine.CycleResult;
 import dev.kat.core.engine.KatEngine;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs one cycle from a DAO's files: reads the policy (checked against the framework), streams every
@@ -97,12 +101,62 @@ public final class CycleJob {
     KatEngine engine = KatEngine.of(doc.policy());
     ContributionBatch.Builder batch = engine.newBatch(cycle);
     List<MalformedRow> malformed = new ArrayList<>();
+    List<ReadSummary> reads = readAll(in, t, batch::add, malformed);
+    t.progress("running the cycle " + month + " …");
+    CycleResult result = engine.run(batch.build(), prior);
+    t.clearProgress();
+    return new JobResult(in, doc, cycle, inferred, result, reads, malformed);
+  }
+
+  /**
+   * Runs the cycle through the monthly workflow on a ledger's history: records are submitted, review is
+   * opened and closed, and the cycle is previewed (full result, differences, audit checklist) without
+   * being committed.
+   *
+   * @throws InputException when the policy has problems or the cycle is not after the ledger's last
+   * @throws IOException when a file cannot be read
+   */
+  public static Previewed preview(DaoInputs in, PolicyDocument doc, CycleHistory history, Terminal t)
+      throws InputException, IOException {
+    YearMonth month = in.month();
+    boolean inferred = false;
+    if (month == null) {
+      month = inferMonth(in, t);
+      inferred = true;
+    }
+    Cycle cycle = Cycle.ofMonth(month, sequenceOf(month));
+    if (history.lastResult().isPresent() && history.lastResult().get().cycle().sequence() >= cycle.sequence()) {
+      throw new InputException("cycle " + month + " is not after the last finalized cycle "
+          + history.lastResult().get().cycle().id(), List.of("choose a later month with --cycle"));
+    }
+    CycleWorkflow workflow = history.start(doc.policy(), cycle);
+    List<MalformedRow> malformed = new ArrayList<>();
+    List<ReadSummary> reads = readAll(in, t, workflow::submit, malformed);
+    t.progress("previewing the cycle " + month + " …");
+    workflow.beginReview();
+    workflow.validate();
+    Preview preview = workflow.preview();
+    t.clearProgress();
+    return new Previewed(new JobResult(in, doc, cycle, inferred, preview.result(), reads, malformed), workflow, preview);
+  }
+
+  /**
+   * A cycle previewed in the workflow.
+   *
+   * @param job the result and what was read
+   * @param workflow the workflow, in stage PREVIEWED
+   * @param preview the preview: differences and audit checklist
+   */
+  public record Previewed(JobResult job, CycleWorkflow workflow, Preview preview) {}
+
+  private static List<ReadSummary> readAll(DaoInputs in, Terminal t, Consumer<Contribution> target,
+      List<MalformedRow> malformed) throws IOException {
     List<ReadSummary> reads = new ArrayList<>();
     for (Path file : in.contributions()) {
       reads.add(read(in, file, t, new ContributionSink() {
         @Override
         public void accept(Contribution record, RowLocation location) {
-          batch.add(record);
+          target.accept(record);
         }
 
         @Override
@@ -111,10 +165,7 @@ public final class CycleJob {
         }
       }));
     }
-    t.progress("running the cycle " + month + " …");
-    CycleResult result = engine.run(batch.build(), prior);
-    t.clearProgress();
-    return new JobResult(in, doc, cycle, inferred, result, reads, malformed);
+    return reads;
   }
 
   /** Reads one file into {@code sink}, showing progress. */
