@@ -118,6 +118,17 @@ public final class CycleJob {
    */
   public static Previewed preview(DaoInputs in, PolicyDocument doc, CycleHistory history, Terminal t)
       throws InputException, IOException {
+    return preview(in, doc, history, List.of(), t);
+  }
+
+  /**
+   * As {@link #preview(DaoInputs, PolicyDocument, CycleHistory, Terminal)}, raising {@code disputes}
+   * during review: each puts its record on hold until resolved.
+   *
+   * @throws InputException when a dispute names no submitted record
+   */
+  public static Previewed preview(DaoInputs in, PolicyDocument doc, CycleHistory history, List<Dispute> disputes,
+      Terminal t) throws InputException, IOException {
     YearMonth month = in.month();
     boolean inferred = false;
     if (month == null) {
@@ -134,10 +145,58 @@ public final class CycleJob {
     List<ReadSummary> reads = readAll(in, t, workflow::submit, malformed);
     t.progress("previewing the cycle " + month + " …");
     workflow.beginReview();
+    List<String> bad = new ArrayList<>();
+    for (Dispute d : disputes) {
+      try {
+        workflow.dispute(d.recordId(), d.raisedBy(), d.reason());
+      } catch (IllegalArgumentException e) {
+        bad.add("--dispute " + d.recordId() + ": " + e.getMessage());
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw new InputException("a dispute cannot be raised", bad);
+    }
     workflow.validate();
     Preview preview = workflow.preview();
     t.clearProgress();
     return new Previewed(new JobResult(in, doc, cycle, inferred, preview.result(), reads, malformed), workflow, preview);
+  }
+
+  /**
+   * A dispute raised from the command line: the record is held until an exception resolves it.
+   *
+   * @param recordId the disputed record
+   * @param raisedBy who raised it
+   * @param reason why
+   */
+  public record Dispute(String recordId, String raisedBy, String reason) {
+
+    /**
+     * Parses {@code RECORD,RAISED_BY,REASON}.
+     *
+     * @throws UsageException when a part is missing
+     */
+    public static Dispute parse(String text) throws UsageException {
+      String[] parts = text.split(",", 3);
+      if (parts.length < 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
+        throw new UsageException("--dispute " + text + " is not RECORD,RAISED_BY,REASON");
+      }
+      return new Dispute(parts[0].trim(), parts[1].trim(), parts[2].trim());
+    }
+
+    /** The option. */
+    public static Option option() {
+      return Option.values("dispute", "RECORD,BY,REASON", "put a record on hold: disputed by BY for REASON");
+    }
+
+    /** Every {@code --dispute} given. */
+    public static List<Dispute> all(Args args) throws UsageException {
+      List<Dispute> out = new ArrayList<>();
+      for (String d : args.values("dispute")) {
+        out.add(parse(d));
+      }
+      return out;
+    }
   }
 
   /**

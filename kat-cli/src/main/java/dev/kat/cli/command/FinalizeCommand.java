@@ -45,6 +45,7 @@ final class FinalizeCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> o = new ArrayList<>(CycleSource.options());
+    o.add(CycleJob.Dispute.option());
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     return o;
@@ -58,7 +59,7 @@ final class FinalizeCommand implements Command {
     PolicyDocument doc = CycleJob.loadPolicy(in);
     Path file = Ledger.file(args, in, t);
     try (Ledger ledger = Ledger.open(file, doc.policy())) {
-      CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), t);
+      CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), CycleJob.Dispute.all(args), t);
       if (!p.job().fileProblems().isEmpty()) {
         throw new InputException("not finalizing: an input file could not be read",
             p.job().fileProblems().stream().map(Object::toString).toList());

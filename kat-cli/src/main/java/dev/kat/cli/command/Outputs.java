@@ -34,17 +34,32 @@ public final class Outputs {
    * @param summary the text summary, written as {@code summary.txt}
    * @param audit the audit checklist shown in the report, or null
    * @param preview whether the report is marked as a preview
+   * @param dir the output directory
+   * @param t the terminal, for progress
    * @return the files written, in writing order
    * @throws IOException if a file cannot be written
    */
   public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
       AuditReport audit, boolean preview, Path dir, Terminal t) throws IOException {
+    return writeAll(job, rejected, summary, audit, preview, true, dir, t);
+  }
+
+  /**
+   * As {@link #writeAll(CycleJob.JobResult, List, String, AuditReport, boolean, Path, Terminal)}; without
+   * {@code details}, {@code result.json} leaves out the statements and no statement pages are written
+   * (for very large cycles: {@code statements.csv} still has every line).
+   *
+   * @throws IOException if a file cannot be written
+   */
+  public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
+      AuditReport audit, boolean preview, boolean details, Path dir, Terminal t) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     t.progress("writing result.json …");
     Path json = dir.resolve("result.json");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
-      ResultJsonWriter.withStatements().write(job.result(), job.reads(), out);
+      (details ? ResultJsonWriter.withStatements() : ResultJsonWriter.withoutStatements())
+          .write(job.result(), job.reads(), out);
     }
     written.add(json);
     written.add(text(dir.resolve("contributors.csv"), w -> StatementsCsvWriter.writeContributors(job.result(), w)));
@@ -52,7 +67,7 @@ public final class Outputs {
     written.add(text(dir.resolve("rejects.csv"), w -> Rejects.writeTable(job.malformed(), rejected, w)));
     written.addAll(Rejects.writeRaw(job, rejected, dir.resolve("rejects")));
     written.add(text(dir.resolve("summary.txt"), w -> w.write(summary)));
-    written.addAll(Reports.write(Reports.model(job, rejected, audit, preview), dir, t));
+    written.addAll(Reports.write(Reports.model(job, rejected, audit, preview), details, dir, t));
     t.clearProgress();
     return written;
   }

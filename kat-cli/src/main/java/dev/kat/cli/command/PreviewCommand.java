@@ -45,6 +45,7 @@ final class PreviewCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> o = new ArrayList<>(CycleSource.options());
+    o.add(CycleJob.Dispute.option());
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     return o;
@@ -60,10 +61,11 @@ final class PreviewCommand implements Command {
     CycleJob.Previewed p;
     if (Files.exists(file)) {
       try (Ledger ledger = Ledger.open(file, doc.policy())) {
-        p = CycleJob.preview(in, doc, ledger.history(), t);
+        p = CycleJob.preview(in, doc, ledger.history(), CycleJob.Dispute.all(args), t);
       }
     } else {
-      p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()), t);
+      p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()),
+          CycleJob.Dispute.all(args), t);
     }
     List<LocatedRejection> rejected = Rejects.locate(p.job(), t);
     StringBuilder text = new StringBuilder("PREVIEW (not finalized) — ");

@@ -44,11 +44,20 @@ final class Reports {
    * @throws IOException if writing fails
    */
   static List<Path> write(ReportModel model, Path dir, Terminal t) throws IOException {
+    return write(model, true, dir, t);
+  }
+
+  /** As {@link #write(ReportModel, Path, Terminal)}, with statement pages only when {@code pages}. */
+  static List<Path> write(ReportModel model, boolean pages, Path dir, Terminal t) throws IOException {
     List<Path> written = new ArrayList<>();
     t.progress("writing report.html …");
     Path report = dir.resolve("report.html");
     Files.writeString(report, HtmlReport.cycle(model, c -> "statements/" + HtmlReport.fileName(c)), StandardCharsets.UTF_8);
     written.add(report);
+    if (!pages) {
+      t.clearProgress();
+      return written;
+    }
     Path pages = dir.resolve("statements");
     Files.createDirectories(pages);
     long[] n = new long[1];

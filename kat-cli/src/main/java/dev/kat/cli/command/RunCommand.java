@@ -47,6 +47,7 @@ final class RunCommand implements Command {
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     o.add(Option.flag("strict", "exit with status 3 when any row is malformed or rejected"));
     o.add(Option.flag("quiet", "print nothing but problems"));
+    o.add(Option.flag("no-details", "for very large cycles: no statement pages, no statements in result.json"));
     return o;
   }
 
@@ -59,7 +60,7 @@ final class RunCommand implements Command {
     List<LocatedRejection> rejected = Rejects.locate(job, t);
     String summary = TextSummary.render(job, rejected, top);
     Path out = t.resolve(args.value("out", "kat-out"));
-    List<Path> written = Outputs.writeAll(job, rejected, summary, null, false, out, t);
+    List<Path> written = Outputs.writeAll(job, rejected, summary, null, false, !args.has("no-details"), out, t);
     if (!args.has("quiet")) {
       t.out().print(summary);
       t.out().println("  outputs in " + out + ": " + names(out, written));

@@ -39,6 +39,9 @@ public final class HtmlReport {
   /** How many rejected or malformed rows a page lists before pointing to {@code rejects.csv}. */
   public static final int LIST_LIMIT = 500;
 
+  /** How many contributors the report's table lists (by KAT) before pointing to {@code contributors.csv}. */
+  public static final int CONTRIBUTOR_LIMIT = 2000;
+
   private static final int CHART_BARS = 50;
 
   private HtmlReport() {}
@@ -209,7 +212,7 @@ public final class HtmlReport {
         + "<th>contributor</th><th class=\"n\">records</th><th class=\"n\">credit</th><th class=\"n\">karma</th>"
         + "<th class=\"n\">KAT</th><th>privileges</th></tr></thead><tbody>");
     BatchView b = r.batch();
-    for (String c : byKat) {
+    for (String c : byKat.subList(0, Math.min(CONTRIBUTOR_LIMIT, byKat.size()))) {
       int p = b.personIndex(c);
       SortedSet<String> priv = r.privileges(c);
       sb.append("<tr><td>").append(link(c, statementHref)).append(external.contains(c) ? " <span class=\"tag\">external</span>" : "")
@@ -218,7 +221,12 @@ public final class HtmlReport {
           .append("</td><td class=\"n\"><b>").append(Html.count(alloc.get(c))).append("</b></td><td>")
           .append(Html.esc(String.join(", ", priv))).append("</td></tr>");
     }
-    sb.append("</tbody></table></div></section>");
+    sb.append("</tbody></table></div>");
+    if (byKat.size() > CONTRIBUTOR_LIMIT) {
+      sb.append("<p>… and ").append(Html.count(byKat.size() - CONTRIBUTOR_LIMIT))
+          .append(" more, with fewer KAT: every contributor is in <code>contributors.csv</code>.</p>");
+    }
+    sb.append("</section>");
 
     sb.append("<section id=\"review\"><h2>Guardrail flags and held records</h2>");
     if (r.flags().isEmpty()) {
