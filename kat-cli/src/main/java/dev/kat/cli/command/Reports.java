@@ -47,14 +47,14 @@ final class Reports {
     return write(model, true, dir, t);
   }
 
-  /** As {@link #write(ReportModel, Path, Terminal)}, with statement pages only when {@code pages}. */
-  static List<Path> write(ReportModel model, boolean pages, Path dir, Terminal t) throws IOException {
+  /** As {@link #write(ReportModel, Path, Terminal)}, with statement pages only when {@code withPages}. */
+  static List<Path> write(ReportModel model, boolean withPages, Path dir, Terminal t) throws IOException {
     List<Path> written = new ArrayList<>();
     t.progress("writing report.html …");
     Path report = dir.resolve("report.html");
     Files.writeString(report, HtmlReport.cycle(model, c -> "statements/" + HtmlReport.fileName(c)), StandardCharsets.UTF_8);
     written.add(report);
-    if (!pages) {
+    if (!withPages) {
       t.clearProgress();
       return written;
     }
