@@ -18,6 +18,7 @@ case "$mode" in
     jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
     big_sizes=(-p records=10000,100000,1000000)
     guard_sizes=(-p records=100000,1000000)
+    sim_agents=(-p agents=1000)
     heap_sizes=(1000000 2000000 4000000)
     settings="quick: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
@@ -25,6 +26,7 @@ case "$mode" in
     jmh_opts=()
     big_sizes=(-p records=10000,100000,1000000,10000000)
     guard_sizes=(-p records=10000,100000,1000000,10000000)
+    sim_agents=(-p agents=1000,10000)
     heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
     settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
     ;;
@@ -57,9 +59,8 @@ rm -f "$out"/jmh-*.json
 run_jmh core 'CreditBenchmark|CycleBenchmark|AllocationBenchmark' "${big_sizes[@]}"
 run_jmh guard 'GuardrailBenchmark' "${guard_sizes[@]}"
 run_jmh objects 'AdmissionBenchmark|BaselineBenchmark'
-if java -cp "$jar" org.openjdk.jmh.Main -l | grep -qE 'IngestionBenchmark|SimulationBenchmark'; then
-  run_jmh more 'IngestionBenchmark|SimulationBenchmark'
-fi
+run_jmh ingestion 'IngestionBenchmark'
+run_jmh simulation 'SimulationBenchmark' "${sim_agents[@]}"
 
 to_array() { echo "["; paste -sd, -; echo "]"; }
 java -Xms2g -Xmx2g -cp "$jar" dev.kat.bench.report.Footprint resident 10000 100000 1000000 | to_array > "$out/resident.json"

@@ -49,7 +49,8 @@ public class GuardrailBenchmark {
   public int records;
 
   /** A guardrail id of {@link Guardrails#defaults()}, or {@code all} for every one in order. */
-  @Param({"all", "self-dealing", "evidence-reuse", "pairwise-reciprocity", "collusion-ring", "eigentrust"})
+  @Param({"all", "self-dealing", "evidence-reuse", "velocity", "mad-outlier", "pairwise-reciprocity", "collusion-ring",
+      "eigentrust", "reviewer-concentration"})
   public String guardrail;
 
   private List<Guardrail> detectors;

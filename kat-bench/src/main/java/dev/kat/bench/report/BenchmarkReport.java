@@ -2,6 +2,8 @@ package dev.kat.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kat.bench.BenchData;
+import dev.kat.bench.BenchFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -104,12 +106,23 @@ public final class BenchmarkReport {
 
   /** One benchmark method at one size. */
   record Score(String benchmark, long records, double median, double error, double mean, double cpu,
-      String unit, int samples) {
+      String unit, int samples, double recordsPerSecond) {
 
     static Score of(JsonNode b) {
-      String name = b.path("benchmark").asText();
-      name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-      long records = b.path("params").path("records").asLong(0);
+      String full = b.path("benchmark").asText();
+      String name = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1);
+      JsonNode params = b.path("params");
+      long records = params.path("records").asLong(0);
+      StringBuilder label = new StringBuilder(name);
+      params.fieldNames().forEachRemaining(k -> {
+        if (!k.equals("records")) {
+          label.append(label.length() == name.length() ? " (" : ", ").append(k).append('=')
+              .append(params.path(k).asText());
+        }
+      });
+      if (label.length() > name.length()) {
+        label.append(')');
+      }
       JsonNode pm = b.path("primaryMetric");
       JsonNode cpu = b.path("secondaryMetrics").path("cpu.time/op");
       double cpuMedian = cpu.isMissingNode() ? Double.NaN : cpu.path("scorePercentiles").path("50.0").asDouble();
@@ -117,9 +130,11 @@ public final class BenchmarkReport {
       for (JsonNode fork : pm.path("rawData")) {
         samples += fork.size();
       }
-      return new Score(name, records, pm.path("scorePercentiles").path("50.0").asDouble(),
+      JsonNode counted = b.path("secondaryMetrics").path("records");
+      return new Score(label.toString(), records, pm.path("scorePercentiles").path("50.0").asDouble(),
           pm.path("scoreError").asDouble(Double.NaN), pm.path("score").asDouble(), cpuMedian,
-          pm.path("scoreUnit").asText(), samples);
+          pm.path("scoreUnit").asText(), samples,
+          counted.isMissingNode() ? Double.NaN : counted.path("scorePercentiles").path("50.0").asDouble());
     }
 
     /** Milliseconds per operation by CPU time when measured, else by wall time. */
@@ -151,6 +166,8 @@ public final class BenchmarkReport {
     sb.append("- Settings: ").append(facts.getOrDefault("settings", "as annotated")).append(".\n\n");
     targets(sb);
     timings(sb);
+    ingestion(sb);
+    simulation(sb);
     baselines(sb);
     memory(sb);
     return sb.toString();
@@ -183,8 +200,13 @@ public final class BenchmarkReport {
             ten.path("cycleSeconds").asDouble(), ten.path("admitSeconds").asDouble())
         : largest != null ? String.format(Locale.ROOT, "does not fit; largest cycle in 2 GiB: %,d records",
             largest.path("records").asLong()) : null;
-    row(sb, "full cycle, 10 M records ≤ 12 s in -Xmx2g", tenText,
-        ten != null ? ten.path("cycleSeconds").asDouble() <= 12 : largest != null ? Boolean.FALSE : null);
+    Boolean tenMet = null;
+    if (ten != null) {
+      tenMet = ten.path("cycleSeconds").asDouble() <= 12;
+    } else if (largest != null) {
+      tenMet = Boolean.FALSE;
+    }
+    row(sb, "full cycle, 10 M records ≤ 12 s in -Xmx2g", tenText, tenMet);
     JsonNode mem = resident.isEmpty() ? null : resident.get(resident.size() - 1);
     row(sb, "≤ 64 bytes per record resident in the batch form", mem == null ? null
         : String.format(Locale.ROOT, "%.0f B/record at %,d records", mem.path("batchBytesPerRecord").asDouble(),
@@ -220,11 +242,62 @@ public final class BenchmarkReport {
     sorted.sort((a, b) -> a.benchmark.equals(b.benchmark) ? Long.compare(a.records, b.records)
         : a.benchmark.compareTo(b.benchmark));
     for (Score s : sorted) {
+      if (!s.unit.equals("ms/op")) {
+        continue;
+      }
       double ms = s.costMillis();
       sb.append(String.format(Locale.ROOT, "| %s | %,d | %s ± %s | %s | %s | %s |\n", s.benchmark, s.records,
           num(s.median), num(s.error), Double.isNaN(s.cpu) ? "—" : num(s.cpu),
           s.records == 0 ? "—" : rate(s.records / (ms / 1e3)),
           s.records == 0 ? "—" : String.format(Locale.ROOT, "%.1f", ms * 1e6 / s.records)));
+    }
+    sb.append('\n');
+  }
+
+  private void ingestion(StringBuilder sb) {
+    List<Score> rows = new ArrayList<>();
+    for (Score s : scores) {
+      if (s.benchmark.startsWith("IngestionBenchmark.") && s.records > 0) {
+        rows.add(s);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    rows.sort((a, b) -> a.benchmark.equals(b.benchmark) ? Long.compare(a.records, b.records)
+        : a.benchmark.compareTo(b.benchmark));
+    sb.append("### Ingestion\n\nRows and bytes per second by CPU time; the files are `BenchFiles` renderings "
+        + "of the same records, held in memory.\n\n");
+    sb.append("| benchmark | rows | file MiB | rows/s | MiB/s |\n| --- | ---: | ---: | ---: | ---: |\n");
+    Map<Long, long[]> sizes = new TreeMap<>();
+    for (Score s : rows) {
+      long[] bytes = sizes.computeIfAbsent(s.records, n -> new long[] {
+          BenchFiles.csv(BenchData.of((int) (long) n, 42)).length,
+          BenchFiles.jsonLines(BenchData.of((int) (long) n, 42)).length});
+      long size = s.benchmark.contains("json") ? bytes[1] : bytes[0];
+      double seconds = s.costMillis() / 1e3;
+      sb.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %s | %.1f |\n", s.benchmark, s.records,
+          size / 1048576.0, rate(s.records / seconds), size / 1048576.0 / seconds));
+    }
+    sb.append('\n');
+  }
+
+  private void simulation(StringBuilder sb) {
+    List<Score> rows = new ArrayList<>();
+    for (Score s : scores) {
+      if (!Double.isNaN(s.recordsPerSecond)) {
+        rows.add(s);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("### Simulation\n\nSimulated contributions per second on one thread (wall clock, median), as "
+        + "`SimulationBenchmark` counts them; an experiment runs one simulation per core.\n\n");
+    sb.append("| benchmark | runs/s | contributions/s |\n| --- | ---: | ---: |\n");
+    for (Score s : rows) {
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %s |\n", s.benchmark, num(s.median),
+          rate(s.recordsPerSecond)));
     }
     sb.append('\n');
   }
