@@ -2,11 +2,11 @@
 # Builds the benchmarks and runs them, then rewrites the results section of docs/benchmarks.md and keeps
 # the raw results (JMH JSON, heap measurements) in docs/benchmarks/. See docs/benchmarks.md.
 #
-#   bench/run.sh quick   # a few minutes: 1 fork, short iterations, 10 k - 1 M records
+#   bench/run.sh quick   # a few minutes on a quiet machine: 1 fork, short iterations, 100 k and 1 M records
 #   bench/run.sh full    # the annotated settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement), up to 10 M
 #
-# Extra arguments after the mode are passed to every JMH run (e.g. a benchmark filter is NOT accepted here;
-# run the jar directly for one benchmark, as each benchmark's Javadoc shows).
+# Extra arguments after the mode are passed to every JMH run (e.g. -jvmArgsAppend -XX:+UseParallelGC). To
+# run one benchmark, use the jar directly, as each benchmark's Javadoc shows.
 set -euo pipefail
 
 mode="${1:-quick}"
@@ -15,17 +15,19 @@ cd "$(dirname "$0")/.."
 
 case "$mode" in
   quick)
-    jmh_opts=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
-    big_sizes=(-p records=10000,100000,1000000)
-    guard_sizes=(-p records=100000,1000000)
+    jmh_opts=(-f 1 -wi 1 -i 3 -w 1s -r 1s)
+    big_sizes=(-p records=100000,1000000)
+    guard_sizes=(-p records=100000)
+    object_sizes=(-p records=100000,1000000)
     sim_agents=(-p agents=1000)
-    heap_sizes=(1000000 2000000 4000000)
-    settings="quick: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement per size"
+    heap_sizes=(1000000 4000000)
+    settings="quick: 1 fork, 1 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
   full)
     jmh_opts=()
     big_sizes=(-p records=10000,100000,1000000,10000000)
     guard_sizes=(-p records=10000,100000,1000000,10000000)
+    object_sizes=(-p records=10000,100000,1000000)
     sim_agents=(-p agents=1000,10000)
     heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
     settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
@@ -58,8 +60,8 @@ rm -f "$out"/jmh-*.json
 # million record objects do not fit in 2 GiB, which is the point of the batch form).
 run_jmh core 'CreditBenchmark|CycleBenchmark|AllocationBenchmark' "${big_sizes[@]}"
 run_jmh guard 'GuardrailBenchmark' "${guard_sizes[@]}"
-run_jmh objects 'AdmissionBenchmark|BaselineBenchmark'
-run_jmh ingestion 'IngestionBenchmark'
+run_jmh objects 'AdmissionBenchmark|BaselineBenchmark' "${object_sizes[@]}"
+run_jmh ingestion 'IngestionBenchmark' "${object_sizes[@]}"
 run_jmh simulation 'SimulationBenchmark' "${sim_agents[@]}"
 
 to_array() { echo "["; paste -sd, -; echo "]"; }
