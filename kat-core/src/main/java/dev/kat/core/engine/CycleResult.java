@@ -34,8 +34,9 @@ import java.util.TreeSet;
  * KAT, statements on demand, the state to carry into the next cycle and a content hash.
  *
  * <p>Credit and karma are in micro-units ({@code 1 credit = 1 000 000}); KAT in integer base units. The
- * KAT allocated plus {@link #unallocated()} equals the policy's budget exactly; the budget is left
- * unallocated only when no contributor has positive weight (zero total credit), never silently.
+ * KAT allocated plus {@link #unallocated()} equals the policy's budget exactly; budget is left
+ * unallocated only by an allocation share that pays less than its part (no contributor with positive
+ * weight, e.g. zero total credit, or a fixed-rate ceiling not reached), and it is reported, never lost.
  * Immutable and thread-safe; statements and the hash are computed when first asked for.
  */
 public final class CycleResult {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * (attributes by name, counterparts, evidence and reviews sorted), so two records that say the same
  * thing are {@code equal} whatever order their parts were given in. Attribute values are not
  * validated here: a non-finite or negative value is a problem <em>in the data</em>, which admission
- * rejects with a reason and keeps, rather than an exception.
+ * rejects with a reason and keeps, rather than an exception. Text fields are expected to be well-formed
+ * Unicode: the engine's canonical form is UTF-8, in which an unpaired surrogate cannot be represented.
  *
  * @param id the record's unique id within the DAO, not blank
  * @param contributor who did the work, not blank

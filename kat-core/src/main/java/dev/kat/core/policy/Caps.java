@@ -9,6 +9,13 @@ import java.util.TreeMap;
 /**
  * Per-contributor caps, applied in this order: per UTC day (all categories), per category, per cycle.
  *
+ * <p>Each stage caps a group's total (one contributor's day, category or cycle) with its {@link CapSpec}
+ * and scales every record of the group by the same factor, rounded per record to a micro-unit, so the
+ * capped records of a group sum to the capped total up to half a micro-unit per record. Each stage on its
+ * own is monotone: more credit in a group never gives it less after the cap. With per-day <em>and</em>
+ * per-category caps both active, a new record can lower its contributor's total, because it dilutes
+ * the day's factor for records of other categories while its own category may already be at its cap.
+ *
  * @param perDay cap on one contributor's credit in one UTC day
  * @param perCategory default cap on one contributor's credit in one category per cycle
  * @param categoryOverrides per-category caps that replace {@code perCategory}

@@ -338,7 +338,10 @@ public final class Policy {
       return this;
     }
 
-    /** Replaces the allocation with the given shares. */
+    /**
+     * Replaces the allocation with the given shares; the budget is split among them by their weights.
+     * With no shares the policy allocates the whole budget with {@code Allocations.immediate()}.
+     */
     public Builder allocation(AllocationShare... shares) {
       allocation.clear();
       allocation.addAll(List.of(shares));
