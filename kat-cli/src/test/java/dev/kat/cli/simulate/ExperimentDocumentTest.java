@@ -99,4 +99,19 @@ class ExperimentDocumentTest {
     assertEquals(16, r.document().experiment().points().size());
     assertEquals(100, r.document().experiment().runs());
   }
+
+  @Test
+  void schema_declaresExactlyTheFieldsTheReaderAccepts() throws Exception {
+    JsonNode schema = new ObjectMapper().readTree(Path.of("..", "docs", "schema", "kat-experiment-1.schema.json").toFile());
+    java.util.Set<String> top = new java.util.TreeSet<>();
+    schema.path("properties").fieldNames().forEachRemaining(top::add);
+    assertEquals(new java.util.TreeSet<>(ExperimentDocument.TOP), top);
+    java.util.Set<String> group = new java.util.TreeSet<>();
+    schema.path("properties").path("population").path("items").path("properties").fieldNames()
+        .forEachRemaining(group::add);
+    assertEquals(new java.util.TreeSet<>(ExperimentDocument.GROUP), group);
+    java.util.Set<String> behaviour = new java.util.TreeSet<>();
+    schema.path("properties").path("behaviour").path("properties").fieldNames().forEachRemaining(behaviour::add);
+    assertEquals(new java.util.TreeSet<>(ExperimentDocument.BEHAVIOUR), behaviour);
+  }
 }
