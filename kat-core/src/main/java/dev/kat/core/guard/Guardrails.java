@@ -33,6 +33,18 @@ public final class Guardrails {
         collusionRings(), eigenTrustFromKarma(), reviewerConcentration());
   }
 
+  /**
+   * A cap on one contributor's credit in {@code category} per UTC day ({@code "*"}: every category
+   * separately), with the policy caps' soft and hard bounds and curves.
+   *
+   * @param category a category id or {@code "*"}
+   * @param cap the cap; must limit something
+   * @throws IllegalArgumentException if {@code category} is blank or {@code cap} is unlimited
+   */
+  public static CategoryDayCapGuardrail categoryDayCap(String category, dev.kat.core.policy.CapSpec cap) {
+    return new CategoryDayCapGuardrail(category, cap);
+  }
+
   /** Velocity bursts with the defaults: more than 8 records by one person within one hour are held. */
   public static VelocityGuardrail velocity() {
     return velocity(3600, 8);

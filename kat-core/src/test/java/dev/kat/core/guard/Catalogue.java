@@ -23,7 +23,8 @@ final class Catalogue {
         Guardrails.eigenTrustFromKarma(),
         Guardrails.reviewerConcentration(),
         Guardrails.velocity(),
-        Guardrails.madOutliers());
+        Guardrails.madOutliers(),
+        Guardrails.categoryDayCap(CategoryDayCapGuardrail.EVERY_CATEGORY, dev.kat.core.policy.CapSpec.hard(30)));
   }
 
   /** {@link Guardrails#defaults()} with trust anchored on the stewards instead of prior karma. */
@@ -60,6 +61,8 @@ final class Catalogue {
     m.put("maxRecords (0)", () -> new VelocityGuardrail(3600, 0));
     m.put("threshold (0.0)", () -> new MadOutlierGuardrail(0, 20));
     m.put("minPopulation (2)", () -> new MadOutlierGuardrail(3.5, 2));
+    m.put("cap (CapSpec[soft=Infinity", () -> new CategoryDayCapGuardrail("*", dev.kat.core.policy.CapSpec.NONE));
+    m.put("category (\" \")", () -> new CategoryDayCapGuardrail(" ", dev.kat.core.policy.CapSpec.hard(3)));
     return m;
   }
 }
