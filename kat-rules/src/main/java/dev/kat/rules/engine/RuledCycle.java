@@ -1,0 +1,84 @@
+package dev.kat.rules.engine;
+
+import dev.kat.core.engine.CycleResult;
+import dev.kat.rules.internal.Checks;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A cycle run with contributor and working-group rules: the final result, what every rule did and how much
+ * credit each contributor gained or lost by them.
+ *
+ * @param result the cycle's result, with the rules' credit changes applied
+ * @param effects what the rules did, in firing order (salience, rule name, subject)
+ * @param creditChanges credit gained (positive) or lost (negative) through rules, in micro-units, by contributor
+ */
+public record RuledCycle(CycleResult result, List<Effect> effects, SortedMap<String, Long> creditChanges) {
+
+  /** Validates and copies the fields. */
+  public RuledCycle {
+    Checks.notNull(result, "result");
+    effects = List.copyOf(effects);
+    creditChanges = Collections.unmodifiableSortedMap(new TreeMap<>(creditChanges));
+  }
+
+  /** The effects concerning {@code subject} (a contributor id, or {@code "working group <name>"}). */
+  public List<Effect> effects(String subject) {
+    List<Effect> out = new ArrayList<>();
+    effects.stream().filter(e -> e.subject().equals(subject)).forEach(out::add);
+    return out;
+  }
+
+  /** The privileges and badges granted, in firing order. */
+  public List<Effect> grants() {
+    List<Effect> out = new ArrayList<>();
+    effects.stream().filter(e -> e.kind() == Effect.Kind.GRANT).forEach(out::add);
+    return out;
+  }
+
+  /** The credit {@code contributor} gained or lost through rules, in micro-units. */
+  public long creditChange(String contributor) {
+    Long v = creditChanges.get(contributor);
+    return v == null ? 0 : v;
+  }
+
+  /**
+   * The contributor's statement followed by the rules that changed their recognition: the core statement
+   * shows record rules as steps of each record; this adds contributor rules with the credit each added or
+   * removed, privileges granted and flags raised. The same text in every locale.
+   */
+  public String render(String contributor) {
+    StringBuilder sb = new StringBuilder(result.statement(contributor).render());
+    List<Effect> mine = effects(contributor);
+    if (!mine.isEmpty()) {
+      sb.append("rules:\n");
+      for (Effect e : mine) {
+        sb.append("  ").append(e.rule()).append(": ");
+        switch (e.kind()) {
+          case MULTIPLY:
+            sb.append("x").append(BigDecimal.valueOf(e.factor()).stripTrailingZeros().toPlainString())
+                .append(" on ").append(e.category().equals("*") ? "all" : e.category()).append(" credit");
+            break;
+          case GRANT:
+            sb.append("grants ").append(e.value());
+            break;
+          default:
+            sb.append("flag");
+            break;
+        }
+        sb.append(" (").append(e.reason()).append(")\n");
+      }
+      sb.append("  credit changed by rules: ").append(micros(creditChange(contributor))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String micros(long v) {
+    return String.format(Locale.ROOT, "%s", BigDecimal.valueOf(v, 6).toPlainString());
+  }
+}
