@@ -473,7 +473,7 @@ public final class RuleSet {
     }
     TreeMap<String, Long> merged = new TreeMap<>(overrides.creditAdjustments());
     deltas.forEach((k, v) -> merged.merge(k, v, Long::sum));
-    CycleResult second = engine.run(batch, prior, new Overrides(merged, overrides.releasedHolds()));
+    CycleResult second = engine.run(batch, prior, new Overrides(merged, overrides.releasedHolds(), overrides.voidedRecords()));
     return new RuledCycle(second, effects, deltas);
   }
 
