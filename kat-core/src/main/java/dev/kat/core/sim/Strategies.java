@@ -8,14 +8,14 @@ import java.util.SplittableRandom;
 /**
  * The built-in agent strategies: one honest contributor and six ways of gaming recognition. Each is an
  * immutable value (equal settings are equal strategies). Records are submitted in the categories of the
- * context's {@link WorkModel}.
+ * context's {@link WorkModel}; when it asks for evidence, every record except the volume farmer's carries
+ * a unique evidence reference, while the farmer reuses three.
  *
  * <table>
  *   <caption>Built-in strategies</caption>
  *   <tr><th>factory</th><th>identities</th><th>what it submits each cycle</th></tr>
  *   <tr><td>{@link #honest}</td><td>1</td><td>a Poisson number of records: hosted sessions of 30–180
- *       minutes with a random counterpart, or documentation of 1–4 hours; unique evidence; claims what it
- *       worked</td></tr>
+ *       minutes with a random counterpart, or documentation of 1–4 hours; claims what it worked</td></tr>
  *   <tr><td>{@link #volumeFarmer}</td><td>1</td><td>many trivial documentation records (6 minutes of work
  *       each) whose evidence is reused from three templates</td></tr>
  *   <tr><td>{@link #sessionSwappingPair}</td><td>2</td><td>two-hour sessions hosted for each other, back and
