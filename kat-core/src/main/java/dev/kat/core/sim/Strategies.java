@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 /**
  * The built-in agent strategies: one honest contributor and six ways of gaming recognition. Each is an
  * immutable value (equal settings are equal strategies). Records are submitted in the categories of the
- * context's {@link WorkModel}; when it asks for evidence, every record except the volume farmer's carries
- * a unique evidence reference, while the farmer reuses three.
+ * context's {@link WorkModel}; when it asks for evidence, session and documentation records carry a unique
+ * evidence reference (review records carry none), while the volume farmer always reuses three.
  *
  * <table>
  *   <caption>Built-in strategies</caption>
