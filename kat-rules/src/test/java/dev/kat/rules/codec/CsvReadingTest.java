@@ -41,6 +41,22 @@ class CsvReadingTest {
   }
 
   @Test
+  void read_timeForms_allMeanTheSameInstant() {
+    Collect c = Collect.csv(HEADER
+        + "a,x,,docs,dao_member,2026-10-05T14:30:00Z,,,,,\n"
+        + "b,x,,docs,dao_member,2026-10-05T16:30:00+02:00,,,,,\n"
+        + "c,x,,docs,dao_member,2026-10-05T14:30:00.000Z,,,,,\n"
+        + "d,x,,docs,dao_member,2026-10-05,,,,,\n"
+        + "e,x,,docs,dao_member,2026-02-30,,,,,\n"
+        + "f,x,,docs,dao_member,2026-10-05T24:30:00Z,,,,,\n");
+    Instant t = Instant.parse("2026-10-05T14:30:00Z");
+    assertEquals(List.of(t, t, t, Instant.parse("2026-10-05T00:00:00Z")),
+        c.records.stream().map(Contribution::occurredAt).toList());
+    assertEquals(List.of("in:6:6", "in:7:6"), c.malformed.stream()
+        .map(m -> m.location() + ":" + m.column()).toList());
+  }
+
+  @Test
   void read_quotedFieldsWithNewlinesAndQuotes_keepLinesAndBytes() {
     String row1 = "a,x,,docs,dao_member,2026-10-01,,,,,\"line one\nline \"\"two\"\"\"\r\n";
     String row2 = "b,y,,docs,dao_member,2026-10-02,,,,,plain\r\n";
