@@ -11,6 +11,13 @@ import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.CreditAdjustment;
 import dev.kat.core.policy.Curve;
 import dev.kat.core.policy.Diminishing;
+import dev.kat.core.policy.ExceptionLimits;
+import dev.kat.core.policy.Goal;
+import dev.kat.core.privilege.Metric;
+import dev.kat.core.privilege.Privilege;
+import dev.kat.core.privilege.PrivilegeRule;
+import dev.kat.core.privilege.Privileges;
+import dev.kat.core.privilege.ThresholdRule;
 import dev.kat.core.policy.Framework;
 import dev.kat.core.policy.KarmaPolicy;
 import dev.kat.core.policy.Policy;
@@ -51,7 +58,7 @@ public final class PolicyReader {
 
   static final Set<String> TOP = Set.of("$schema", "format", "id", "dao", "description", "framework",
       "workingGroups", "categories", "roles", "modifiers", "adjustments", "caps", "reviewQualityWeighting",
-      "guardrails", "karma", "budget", "allocation", "creditDiscount");
+      "guardrails", "karma", "budget", "allocation", "creditDiscount", "privileges", "goals", "exceptionLimits");
   static final Set<String> CATEGORY = Set.of("description", "baseCredit", "unit", "eligibleRoles",
       "evidenceRequired", "minApprovals", "communityContribution");
   static final Set<String> ROLE = Set.of("description", "weight", "external");
@@ -63,6 +70,16 @@ public final class PolicyReader {
   static final Set<String> KARMA = Set.of("halfLifeCycles", "gainPerCredit", "penaltyPerFlag", "floor",
       "ceiling", "influence");
   static final Set<String> ALLOCATION = Set.of("policy", "weight", "params");
+  static final Set<String> PRIVILEGE = Set.of("privilege", "kind", "description", "metric", "category",
+      "threshold", "allOf");
+  static final Set<String> CONDITION = Set.of("metric", "category", "threshold");
+  static final Set<String> GOAL = Set.of("description", "category", "measure", "attribute", "target",
+      "workingGroups", "fromCycle", "toCycle");
+  static final Set<String> EXCEPTION_LIMITS = Set.of("maxCreditPerContributor", "maxAdjustments");
+  static final Set<String> KINDS = Set.of("privilege", "badge");
+  static final Set<String> METRICS = Set.of("lifetime_kat", "karma", "lifetime_credit", "cycle_credit", "cycle_kat",
+      "activity", "cycle_activity");
+  static final Set<String> MEASURES = Set.of("records", "credit", "attribute");
   static final Set<String> UNITS = Set.of("per_record", "per_hour", "per_currency_unit");
   static final Set<String> CURVES = Set.of("none", "sqrt", "log", "flat");
 
@@ -232,6 +249,25 @@ public final class PolicyReader {
         d.problem("$.creditDiscount", "creditDiscount " + discount + " must be in [0, 1)");
       }
     }
+    for (Map.Entry<String, Node> e : d.members(root, "$", "privileges", false).entrySet()) {
+      PrivilegeRule r = privilege(d, e.getKey(), e.getValue(), categories.keySet());
+      if (r != null) {
+        b.privilege(r);
+      }
+    }
+    for (Map.Entry<String, Node> e : d.members(root, "$", "goals", false).entrySet()) {
+      Goal g = goal(d, e.getKey(), e.getValue(), categories.keySet(), groups);
+      if (g != null) {
+        b.goal(g);
+      }
+    }
+    Node limitsNode = root.members().get("exceptionLimits");
+    if (limitsNode != null) {
+      ExceptionLimits l = exceptionLimits(d, limitsNode);
+      if (l != null) {
+        b.exceptionLimits(l);
+      }
+    }
     List<String> earlier = new ArrayList<>();
     d.problems().forEach(pr -> earlier.add(pr.path()));
     Policy policy;
@@ -257,6 +293,169 @@ public final class PolicyReader {
       }
     }
     return d.problems().isEmpty() ? new PolicyDocument(policy, description, fw, groups) : null;
+  }
+
+  private static final java.util.Map<String, Privilege> KNOWN_PRIVILEGES = java.util.Map.of(
+      Privileges.PRIORITY_SCHEDULING.id(), Privileges.PRIORITY_SCHEDULING,
+      Privileges.ADVANCED_TEMPLATES.id(), Privileges.ADVANCED_TEMPLATES,
+      Privileges.LEAD_SPECIAL_THEMES.id(), Privileges.LEAD_SPECIAL_THEMES,
+      Privileges.EARLY_ACCESS.id(), Privileges.EARLY_ACCESS);
+
+  private static PrivilegeRule privilege(DocReader d, String id, Node n, Set<String> categories) {
+    String p = "$.privileges." + id;
+    Obj o = d.object(n, p);
+    if (o == null) {
+      return null;
+    }
+    d.only(o, p, PRIVILEGE);
+    String pid = d.string(o, p, "privilege", null, true);
+    String kind = d.choice(o, p, "kind", "privilege", KINDS);
+    Privilege known = pid == null ? null : KNOWN_PRIVILEGES.get(pid);
+    String description = d.string(o, p, "description", known == null ? null : known.description(), known == null);
+    Node all = o.members().get("allOf");
+    boolean single = o.members().containsKey("metric") || o.members().containsKey("threshold")
+        || o.members().containsKey("category");
+    if ((all == null) == !single) {
+      d.problem(o.loc(), p, "give either metric and threshold (one condition) or allOf (several)");
+      return null;
+    }
+    if (pid == null || description == null) {
+      return null;
+    }
+    Privilege privilege;
+    try {
+      privilege = new Privilege(pid, Privilege.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), description);
+    } catch (IllegalArgumentException e) {
+      d.problem(p + ".privilege", e.getMessage());
+      return null;
+    }
+    if (all == null) {
+      return condition(d, o, p, id, privilege, categories);
+    }
+    if (!(all instanceof Arr) || ((Arr) all).items().isEmpty()) {
+      d.wrongType(all, p + ".allOf", "a non-empty array of conditions");
+      return null;
+    }
+    List<PrivilegeRule> parts = new ArrayList<>();
+    List<Node> items = ((Arr) all).items();
+    for (int i = 0; i < items.size(); i++) {
+      String ip = p + ".allOf[" + i + "]";
+      Obj c = d.object(items.get(i), ip);
+      if (c == null) {
+        continue;
+      }
+      d.only(c, ip, CONDITION);
+      PrivilegeRule r = condition(d, c, ip, id + "/" + (i + 1), privilege, categories);
+      if (r != null) {
+        parts.add(r);
+      }
+    }
+    return parts.size() == items.size() ? Privileges.allOf(id, privilege, parts.toArray(new PrivilegeRule[0])) : null;
+  }
+
+  private static ThresholdRule condition(DocReader d, Obj o, String p, String id, Privilege privilege,
+      Set<String> categories) {
+    String metric = d.choice(o, p, "metric", null, METRICS);
+    if (metric == null && !o.members().containsKey("metric")) {
+      d.problem(o.loc(), p + ".metric", "missing required field 'metric'");
+    }
+    String category = d.string(o, p, "category", null, false);
+    Double threshold = d.number(o, p, "threshold", null, true);
+    if (metric == null || threshold == null) {
+      return null;
+    }
+    boolean activity = metric.equals("activity") || metric.equals("cycle_activity");
+    if (activity && category == null) {
+      d.problem(o.loc(), p + ".category", "metric " + metric + " needs a category");
+      return null;
+    }
+    if (!activity && category != null) {
+      d.problem(p + ".category", "metric " + metric + " takes no category");
+      return null;
+    }
+    if (category != null && !categories.contains(category)) {
+      d.problem(p + ".category", "category '" + category + "' is not declared in $.categories");
+      return null;
+    }
+    if (threshold < 0) {
+      d.problem(p + ".threshold", "threshold " + threshold + " must be >= 0");
+      return null;
+    }
+    return new ThresholdRule(id, privilege, Metric.valueOf(metric.toUpperCase(Locale.ROOT)), category, threshold);
+  }
+
+  private static Goal goal(DocReader d, String id, Node n, Set<String> categories, Set<String> groups) {
+    String p = "$.goals." + id;
+    Obj o = d.object(n, p);
+    if (o == null) {
+      return null;
+    }
+    d.only(o, p, GOAL);
+    d.string(o, p, "description", "", false);
+    String category = d.string(o, p, "category", null, true);
+    String measure = d.choice(o, p, "measure", "records", MEASURES);
+    String attribute = d.string(o, p, "attribute", null, false);
+    Double target = d.number(o, p, "target", null, true);
+    TreeMap<String, Double> byGroup = new TreeMap<>();
+    boolean ok = true;
+    for (Map.Entry<String, Node> e : d.members(o, p, "workingGroups", false).entrySet()) {
+      String gp = p + ".workingGroups." + e.getKey();
+      Double v = d.number(e.getValue(), gp, null);
+      if (v == null) {
+        ok = false;
+      } else if (!(v > 0)) {
+        d.problem(gp, "target " + v + " must be > 0");
+        ok = false;
+      } else if (!groups.isEmpty() && !groups.contains(e.getKey())) {
+        d.problem(gp, "working group '" + e.getKey() + "' is not declared in $.workingGroups");
+        ok = false;
+      } else {
+        byGroup.put(e.getKey(), v);
+      }
+    }
+    Long from = d.integer(o, p, "fromCycle", 0L, false);
+    Long to = d.integer(o, p, "toCycle", Long.MAX_VALUE, false);
+    if (category != null && !categories.contains(category)) {
+      d.problem(p + ".category", "category '" + category + "' is not declared in $.categories");
+      ok = false;
+    }
+    if ("attribute".equals(measure) != (attribute != null)) {
+      d.problem(p + ".attribute", "attribute is required with measure attribute and not allowed otherwise");
+      ok = false;
+    }
+    if (!ok || category == null || measure == null || target == null || from == null || to == null) {
+      return null;
+    }
+    try {
+      return new Goal(id, category, Goal.Measure.valueOf(measure.toUpperCase(Locale.ROOT)), attribute, target,
+          byGroup, from, to);
+    } catch (IllegalArgumentException e) {
+      d.problem(p, e.getMessage());
+      return null;
+    }
+  }
+
+  private static ExceptionLimits exceptionLimits(DocReader d, Node n) {
+    String p = "$.exceptionLimits";
+    Obj o = d.object(n, p);
+    if (o == null) {
+      return null;
+    }
+    d.only(o, p, EXCEPTION_LIMITS);
+    Double credit = d.number(o, p, "maxCreditPerContributor", 0.0, false);
+    Long count = d.integer(o, p, "maxAdjustments", 0L, false);
+    if (credit == null || count == null) {
+      return null;
+    }
+    if (credit < 0) {
+      d.problem(p + ".maxCreditPerContributor", "must be >= 0 but is " + credit);
+      return null;
+    }
+    if (count < 0 || count > Integer.MAX_VALUE) {
+      d.problem(p + ".maxAdjustments", "must be in [0, " + Integer.MAX_VALUE + "] but is " + count);
+      return null;
+    }
+    return new ExceptionLimits(credit, count.intValue());
   }
 
   private static RoleSpec role(DocReader d, String id, Node n) {

@@ -28,6 +28,11 @@ class ExamplePoliciesTest {
     assertEquals(List.of("self-dealing", "evidence-reuse", "pairwise-reciprocity", "collusion-ring"),
         p.guardrails().stream().map(g -> g.id()).collect(Collectors.toList()));
     assertEquals("{m=60.0, reciprocalReviews=true}", p.guardrails().get(2).parameters().toString());
+    assertEquals(3, p.privilegeRules().size());
+    assertEquals(List.of("regeneration", "sessions"), List.copyOf(p.goals().keySet()));
+    assertEquals(220.0, p.goals().get("sessions").workingGroupTargets().get("sdf"));
+    assertEquals("amount", p.goals().get("regeneration").attribute());
+    assertEquals(10, p.exceptionLimits().maxAdjustments());
     for (String role : List.of("partner", "ambassador", "volunteer", "user_customer", "kat_holder",
         "community_collaborator")) {
       assertTrue(p.isExternal(role), role);

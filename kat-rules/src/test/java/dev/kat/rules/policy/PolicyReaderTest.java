@@ -93,8 +93,8 @@ class PolicyReaderTest {
     ReadResult<PolicyDocument> r = PolicyReader.defaults().read(text, "p.json");
     assertEquals(List.of(
         "p.json:4:17: $.colour: unknown field 'colour'; allowed: $schema, adjustments, allocation, budget, caps,"
-            + " categories, creditDiscount, dao, description, format, framework, guardrails, id, karma, modifiers, reviewQualityWeighting,"
-            + " roles, workingGroups",
+            + " categories, creditDiscount, dao, description, exceptionLimits, format, framework, goals, guardrails, id, karma,"
+            + " modifiers, privileges, reviewQualityWeighting, roles, workingGroups",
         "p.json:2:26: $.roles.dao_member.wieght: unknown field 'wieght' (did you mean 'weight'?); allowed:"
             + " description, external, weight",
         "p.json:2:25: $.roles.dao_member.weight: missing required field 'weight'",
@@ -232,5 +232,18 @@ class PolicyReaderTest {
     ReadResult<PolicyDocument> r = PolicyDocuments.read(EXAMPLES.resolve("no-such.json"));
     assertEquals(1, r.problems().size());
     assertTrue(r.problems().get(0).message().startsWith("cannot read the file"));
+  }
+
+  @Test
+  void read_privilegesAndGoals_mistakesReportedWithPaths() {
+    String extra = ",\n\"privileges\": {\"a\": {\"privilege\": \"early-access\", \"metric\": \"activity\", \"threshold\": 3},"
+        + " \"b\": {\"privilege\": \"own\", \"metric\": \"karma\", \"threshold\": 1}},"
+        + "\n\"goals\": {\"g\": {\"category\": \"sessions\", \"target\": 10, \"measure\": \"attribute\"}}";
+    assertEquals(List.of(
+        "p.json:4:21: $.privileges.a.category: metric activity needs a category",
+        "p.json:4:95: $.privileges.b.description: missing required field 'description'",
+        "p.json:5:29: $.goals.g.category: category 'sessions' is not declared in $.categories",
+        "p.json:5:16: $.goals.g.attribute: attribute is required with measure attribute and not allowed otherwise"),
+        lines(PolicyReader.defaults().read(minimal(extra), "p.json")));
   }
 }

@@ -61,6 +61,13 @@ class PolicyReferenceTest {
     assertEquals(props(def(p, "cap")), new TreeSet<>(PolicyReader.CAP));
     assertEquals(props(def(p, "karma")), new TreeSet<>(PolicyReader.KARMA));
     assertEquals(props(def(p, "allocationShare")), new TreeSet<>(PolicyReader.ALLOCATION));
+    assertEquals(props(def(p, "privilegeRule")), new TreeSet<>(PolicyReader.PRIVILEGE));
+    assertEquals(props(def(p, "condition")), new TreeSet<>(PolicyReader.CONDITION));
+    assertEquals(props(def(p, "goal")), new TreeSet<>(PolicyReader.GOAL));
+    assertEquals(props(def(p, "exceptionLimits")), new TreeSet<>(PolicyReader.EXCEPTION_LIMITS));
+    assertEquals(values(def(p, "metric").get("enum")), new TreeSet<>(PolicyReader.METRICS));
+    assertEquals(values(def(p, "goal").get("properties").get("measure").get("enum")),
+        new TreeSet<>(PolicyReader.MEASURES));
     assertEquals(values(def(p, "category").get("properties").get("unit").get("enum")),
         new TreeSet<>(PolicyReader.UNITS));
     assertEquals(values(def(p, "cap").get("properties").get("curve").get("enum")),
