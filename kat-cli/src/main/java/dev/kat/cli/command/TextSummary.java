@@ -46,7 +46,17 @@ public final class TextSummary {
       sb.append("              ").append(r.unallocated()).append(" unallocated: no contributor had credit\n");
     }
     sb.append("  guardrails: ").append(r.flags().size()).append(" flags, ").append(r.held().size())
-        .append(" records held for review\n");
+        .append(" records held for review");
+    Map<String, Integer> byDetector = new java.util.TreeMap<>();
+    for (dev.kat.core.guard.Flag f : r.flags()) {
+      byDetector.merge(f.detector(), 1, Integer::sum);
+    }
+    if (!byDetector.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      byDetector.forEach((k, v) -> parts.add(k + " " + v));
+      sb.append(" (").append(String.join(", ", parts)).append(')');
+    }
+    sb.append('\n');
     sb.append("  credit by category:\n");
     for (Map.Entry<String, Long> e : r.creditByCategory().entrySet()) {
       sb.append(String.format(Locale.ROOT, "    %-26s %12s  %6s\n", e.getKey(), amount(e.getValue()),
