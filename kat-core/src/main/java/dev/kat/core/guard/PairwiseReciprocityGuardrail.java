@@ -128,7 +128,8 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
       pairRecords[p] = k;
       for (int i = 0; i < k; i++) {
         int r = buf[i];
-        if (r != first && (f < factor[r] || (f == factor[r] && decisive[r] > p))) {
+        if (r != first && (f < factor[r] || (f == factor[r] && decisive[r] >= 0
+            && pairName(b, g.pairs[p]).compareTo(pairName(b, g.pairs[decisive[r]])) < 0))) {
           factor[r] = f;
           decisive[r] = p;
         }
@@ -168,6 +169,13 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
       Severity severity = pairFactor[p] < 0.5 ? Severity.MEDIUM : Severity.LOW;
       sink.flag(severity, Action.DAMPEN, pairFactor[p], mine, new int[] {a, c}, evidence);
     }
+  }
+
+  /** The pair's ids in order, to break ties without depending on person indices (arrival order). */
+  private static String pairName(BatchView b, long key) {
+    String x = b.personId(PairGraph.low(key));
+    String y = b.personId(PairGraph.high(key));
+    return x.compareTo(y) < 0 ? x + '\u0000' + y : y + '\u0000' + x;
   }
 
   @Override
