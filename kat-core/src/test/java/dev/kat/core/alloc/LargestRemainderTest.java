@@ -42,4 +42,41 @@ class LargestRemainderTest {
         () -> LargestRemainder.apportion(10, new long[] {0, 0}));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("weights"));
   }
+
+  @Test
+  void apportion_budgetsThatDoNotDivide() {
+    assertArrayEquals(new long[] {3, 2, 2}, LargestRemainder.apportion(7, new long[] {1, 1, 1}));
+    // quotas 3.5, 2.1, 1.4: floors 3, 2, 1 and one unit left for the largest remainder (0.5)
+    assertArrayEquals(new long[] {4, 2, 1}, LargestRemainder.apportion(7, new long[] {50, 30, 20}));
+    // quotas 0.7, 0.7, 0.6: two units go to the larger remainders, the first two by index
+    assertArrayEquals(new long[] {1, 1, 0}, LargestRemainder.apportion(2, new long[] {7, 7, 6}));
+  }
+
+  @Test
+  void apportion_tieOnRemainderAndWeight_lowerIndexFirst() {
+    assertArrayEquals(new long[] {1, 1, 0, 0}, LargestRemainder.apportion(2, new long[] {3, 3, 3, 3}));
+  }
+
+  @Test
+  void apportion_largerRemainderBeatsLargerWeight() {
+    // quotas 1.4 (weight 7) and 0.6 (weight 3): the smaller weight has the larger remainder
+    assertArrayEquals(new long[] {1, 1}, LargestRemainder.apportion(2, new long[] {7, 3}));
+  }
+
+  @Test
+  void apportion_zeroBudgetOrZeroWeights() {
+    assertArrayEquals(new long[] {0, 0}, LargestRemainder.apportion(0, new long[] {5, 3}));
+    assertArrayEquals(new long[] {0, 9, 0}, LargestRemainder.apportion(9, new long[] {0, 4, 0}));
+    assertArrayEquals(new long[] {12}, LargestRemainder.apportion(12, new long[] {1}));
+  }
+
+  @Test
+  void apportion_badArguments_failNamingThem() {
+    org.junit.jupiter.api.Assertions.assertEquals("budget (-1) must be >= 0",
+        assertThrows(IllegalArgumentException.class, () -> LargestRemainder.apportion(-1, new long[] {1})).getMessage());
+    org.junit.jupiter.api.Assertions.assertEquals("weights[1] (-2) must be >= 0", assertThrows(
+        IllegalArgumentException.class, () -> LargestRemainder.apportion(1, new long[] {1, -2})).getMessage());
+    org.junit.jupiter.api.Assertions.assertEquals("weights must not all be zero (total weight is 0)", assertThrows(
+        IllegalArgumentException.class, () -> LargestRemainder.apportion(1, new long[0])).getMessage());
+  }
 }

@@ -10,6 +10,7 @@ import dev.kat.core.alloc.AllocationInput;
 import dev.kat.core.alloc.AllocationPolicy;
 import dev.kat.core.alloc.AllocationShare;
 import dev.kat.core.alloc.Allocations;
+import dev.kat.core.model.Contribution;
 import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.Policy;
 import dev.kat.core.policy.Unit;
@@ -52,6 +53,16 @@ class AllocationStageTest {
     assertEquals(Map.of("alice", 34L, "bob", 33L, "chen", 33L), r.allocations());
     assertEquals(100, r.allocated());
     assertEquals(0, r.unallocated());
+  }
+
+  @Test
+  void allocate_classicHamiltonCases_throughTheEngine() {
+    List<Contribution> records = List.of(worth("a", "a-party", "x", 1, 21878), worth("b", "b-party", "x", 1, 9713),
+        worth("c", "c-party", "x", 1, 4167), worth("d", "d-party", "x", 1, 3252), worth("e", "e-party", "x", 1, 1065));
+    assertEquals(List.of(24L, 11L, 5L, 3L, 1L), List.copyOf(Fixtures.run(xy().budget(44).build(), records)
+        .allocations().values()));
+    assertEquals(List.of(24L, 10L, 4L, 4L, 1L), List.copyOf(Fixtures.run(xy().budget(43).build(), records)
+        .allocations().values()));
   }
 
   @Test
