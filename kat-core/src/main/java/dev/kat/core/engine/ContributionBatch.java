@@ -10,7 +10,9 @@ import dev.kat.core.model.Cycle;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Verdict;
+import dev.kat.core.policy.AttributeModifier;
 import dev.kat.core.policy.CategorySpec;
+import dev.kat.core.policy.CreditAdjustment;
 import dev.kat.core.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -347,6 +349,15 @@ public final class ContributionBatch implements BatchView {
   private static final Verdict[] VERDICTS = Verdict.values();
 
   /**
+   * The most credit one record may earn (10⁹). Admission rejects a record whose credit could exceed it
+   * (an upper bound from its quantity, the largest modifier and adjustment factors and its role weight),
+   * so that a mistaken quantity, such as an amount in the smallest currency unit, is a rejection and not
+   * a fixed-point overflow that stops the cycle; it also keeps per-contributor {@code long} sums of
+   * micro-units far from overflow.
+   */
+  public static final double MAX_RECORD_CREDIT = 1e9;
+
+  /**
    * Admits records one at a time into a batch. Not thread-safe; build once.
    *
    * <p>Each record is checked against the policy as it arrives; problems in the data are rejections with
@@ -361,6 +372,7 @@ public final class ContributionBatch implements BatchView {
     private final Map<String, Integer> categoryIndex = new HashMap<>();
     private final Map<String, Integer> roleIndex = new HashMap<>();
     private final String[] attributeNames;
+    private final Map<String, Double> creditBound = new HashMap<>();
     private final RecordCodec codec = new RecordCodec();
     private final List<Rejection> rejections = new ArrayList<>();
     private final LongIntMap idToRow;
@@ -400,6 +412,20 @@ public final class ContributionBatch implements BatchView {
         roleIndex.put(r, i++);
       }
       attributeNames = policy.attributesRead().toArray(new String[0]);
+      for (CategorySpec spec : policy.categories().values()) {
+        double bound = spec.baseCredit();
+        for (AttributeModifier m : policy.modifiers()) {
+          if (m.appliesTo(spec.id())) {
+            bound *= m.curve().max();
+          }
+        }
+        for (CreditAdjustment a : policy.adjustments()) {
+          if (a.category() == null || a.category().equals(spec.id())) {
+            bound *= Math.max(1.0, a.factor());
+          }
+        }
+        creditBound.put(spec.id(), bound);
+      }
       int cap = 16;
       contributor = new int[cap];
       category = new short[cap];
@@ -566,6 +592,13 @@ public final class ContributionBatch implements BatchView {
       if (q != null && !c.attributes().containsKey(q)) {
         return reject(c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
             + cat.unit().name().toLowerCase(java.util.Locale.ROOT) + " and needs attribute '" + q + "'");
+      }
+      double quantity = q == null ? 1.0 : cat.unit().quantity(c.attributes().get(q));
+      double most = creditBound.get(c.category()) * quantity * policy.roles().get(c.role()).weight();
+      if (!(most <= MAX_RECORD_CREDIT)) {
+        return reject(c, RejectionCode.INVALID_ATTRIBUTE, (q == null ? "category '" + c.category() + "'"
+            : "attribute '" + q + "' (" + c.attributes().get(q) + ")") + " could earn up to " + most
+            + " credit, above the " + MAX_RECORD_CREDIT + " one record may earn");
       }
       if (cat.evidenceRequired() && c.evidence().isEmpty()) {
         return reject(c, RejectionCode.EVIDENCE_MISSING, "category '" + c.category() + "' requires evidence");

@@ -12,7 +12,10 @@ public enum RejectionCode {
   UNKNOWN_ROLE,
   /** The role may not earn credit in the category. */
   ROLE_NOT_ELIGIBLE,
-  /** An attribute is NaN, infinite or negative. */
+  /**
+   * An attribute is NaN, infinite or negative, or the record's quantity is so large that its credit could
+   * exceed {@link ContributionBatch#MAX_RECORD_CREDIT}.
+   */
   INVALID_ATTRIBUTE,
   /** The category is paid per hour or per currency unit and the record lacks that quantity. */
   MISSING_QUANTITY,

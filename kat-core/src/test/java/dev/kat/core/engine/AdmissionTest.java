@@ -109,6 +109,22 @@ class AdmissionTest {
   }
 
   @Test
+  void admit_quantityGivingCreditBeyondFixedPointRange_rejectedAndTheRestStillRuns() {
+    Policy p = POLICY.toBuilder().category(CategorySpec.of("grant", 1, Unit.PER_CURRENCY_UNIT)).build();
+    Contribution wei = Contribution.builder("w", "alice", "grant", Roles.DAO_MEMBER, day(5))
+        .attribute("amount", 2.5e18).build();
+    Contribution fine = Contribution.builder("f", "bob", "grant", Roles.DAO_MEMBER, day(5))
+        .attribute("amount", 250).build();
+    CycleResult r = Fixtures.run(p, List.of(wei, fine));
+    assertEquals(1, r.acceptedCount());
+    assertEquals(250_000_000L, r.credit("bob"));
+    Rejection x = r.rejections().get(0);
+    assertEquals(RejectionCode.INVALID_ATTRIBUTE, x.code());
+    assertEquals(wei, x.record());
+    assertTrue(x.message().contains("'amount'"), x.message());
+  }
+
+  @Test
   void admit_missingQuantity() {
     assertRejected(RejectionCode.MISSING_QUANTITY,
         Contribution.builder("x", "alice", "session", Roles.DAO_MEMBER, day(5)).evidence("https://ex/1")
