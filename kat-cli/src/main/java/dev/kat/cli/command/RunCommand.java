@@ -2,13 +2,20 @@ package dev.kat.cli.command;
 
 import dev.kat.cli.ExitCode;
 import dev.kat.cli.report.LocatedRejection;
+import dev.kat.core.cycle.AuditReport;
+import dev.kat.core.cycle.CycleHistory;
 import dev.kat.core.engine.PriorState;
+import dev.kat.core.ledger.InMemoryLedgerStore;
+import dev.kat.rules.policy.PolicyDocument;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code kat run}: the whole cycle on a DAO directory, with every output written. */
 final class RunCommand implements Command {
+  /** Inputs up to this size go through the cycle workflow (audit checklist); larger ones stream. */
+  static final long WORKFLOW_LIMIT_BYTES = 64L << 20;
 
   @Override
   public String name() {
@@ -33,7 +40,9 @@ final class RunCommand implements Command {
         reported with file, line and column and kept, never fatal), computes Credit, Karma and the exact
         KAT split, prints a summary and writes into --out: result.json, contributors.csv, statements.csv,
         rejects.csv, rejects/<file> (the bad rows unchanged), summary.txt, report.html and a statement
-        page per contributor under statements/. Nothing is written to a ledger (see finalize).
+        page per contributor under statements/. Nothing is written to a ledger (see finalize). Inputs up
+        to 64 MiB go through the cycle workflow, so the report includes the audit checklist; larger inputs
+        (or --stream) are streamed row by row into the engine without holding the records.
 
         Exit status 0 when the cycle ran, even if rows were rejected (they are all reported), unless
         --strict; 3 when the policy has problems, an input is missing, or a file could not be read as a
@@ -48,6 +57,8 @@ final class RunCommand implements Command {
     o.add(Option.flag("strict", "exit with status 3 when any row is malformed or rejected"));
     o.add(Option.flag("quiet", "print nothing but problems"));
     o.add(Option.flag("no-details", "for very large cycles: no statement pages, no statements in result.json"));
+    o.add(Option.flag("stream", "stream rows straight into the engine, without the workflow's audit checklist "
+        + "(automatic above 64 MiB of input)"));
     return o;
   }
 
@@ -56,11 +67,25 @@ final class RunCommand implements Command {
     args.atMost(1);
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
-    CycleJob.JobResult job = CycleJob.run(in, PriorState.empty(), t);
+    long bytes = 0;
+    for (Path f : in.contributions()) {
+      bytes += Files.size(f);
+    }
+    CycleJob.JobResult job;
+    AuditReport audit = null;
+    if (args.has("stream") || bytes > WORKFLOW_LIMIT_BYTES) {
+      job = CycleJob.run(in, PriorState.empty(), t);
+    } else {
+      PolicyDocument doc = CycleJob.loadPolicy(in);
+      CycleJob.Previewed p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()), t);
+      job = p.job();
+      audit = p.preview().audit();
+    }
     List<LocatedRejection> rejected = Rejects.locate(job, t);
-    String summary = TextSummary.render(job, rejected, top);
+    String summary = TextSummary.render(job, rejected, top)
+        + (audit == null ? "" : "  audit checklist: " + (audit.passed() ? "passes" : "FAILS: " + audit.failures()) + "\n");
     Path out = t.resolve(args.value("out", "kat-out"));
-    List<Path> written = Outputs.writeAll(job, rejected, summary, null, false, !args.has("no-details"), out, t);
+    List<Path> written = Outputs.writeAll(job, rejected, summary, audit, false, !args.has("no-details"), out, t);
     if (!args.has("quiet")) {
       t.out().print(summary);
       t.out().println("  outputs in " + out + ": " + names(out, written));

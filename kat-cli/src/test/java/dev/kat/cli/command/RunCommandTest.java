@@ -71,6 +71,20 @@ class RunCommandTest {
   }
 
   @Test
+  void run_streamedOrThroughTheWorkflow_givesTheSameResult(@TempDir Path tmp) throws IOException {
+    Cli flow = Cli.run("run", Cli.EXAMPLE, "--out", tmp.resolve("w").toString());
+    Cli stream = Cli.run("run", Cli.EXAMPLE, "--stream", "--out", tmp.resolve("s").toString());
+    assertEquals(0, flow.exit, flow.toString());
+    assertEquals(0, stream.exit, stream.toString());
+    assertEquals(hash(flow.out), hash(stream.out));
+    assertTrue(flow.out.contains("audit checklist: passes"), flow.out);
+    assertTrue(Files.readString(tmp.resolve("w").resolve("report.html")).contains("The checklist passes."));
+    for (String f : List.of("result.json", "contributors.csv", "statements.csv", "rejects.csv")) {
+      assertArrayEquals(Files.readAllBytes(tmp.resolve("w").resolve(f)), Files.readAllBytes(tmp.resolve("s").resolve(f)), f);
+    }
+  }
+
+  @Test
   void run_missingDirectory_isInvalidInput() {
     Cli c = Cli.run("run", "no/such/dir");
     assertEquals(3, c.exit, c.toString());
