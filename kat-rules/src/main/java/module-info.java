@@ -17,6 +17,11 @@ module dev.kat.rules {
   exports dev.kat.rules.policy;
   exports dev.kat.rules.engine;
 
+  uses dev.kat.rules.policy.GuardrailFactory;
+  uses dev.kat.rules.policy.AllocationFactory;
+  uses dev.kat.rules.policy.CreditRuleFactory;
+  uses dev.kat.rules.policy.PrivilegeRuleFactory;
+
   // Drools reads the rule facts reflectively.
   opens dev.kat.rules.engine;
 }

@@ -1,6 +1,7 @@
 package dev.kat.rules.engine;
 
 import dev.kat.rules.internal.Checks;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The fact a record rule sees: the discrete fields of a record (category, role, working group) and at most
@@ -17,18 +18,18 @@ public final class Contribution {
   private final String category;
   private final String role;
   private final String workingGroup;
-  private final String attribute;
-  private final double value;
+  private final ToDoubleFunction<String> attributes;
+  private final String shown;
   private final Recorder recorder;
 
-  Contribution(Recorder recorder, String category, String role, String workingGroup, String attribute,
-      double value) {
+  Contribution(Recorder recorder, String category, String role, String workingGroup,
+      ToDoubleFunction<String> attributes, String shown) {
     this.recorder = recorder;
     this.category = category;
     this.role = role;
     this.workingGroup = workingGroup;
-    this.attribute = attribute;
-    this.value = value;
+    this.attributes = attributes;
+    this.shown = shown;
   }
 
   /** The record's category. */
@@ -48,7 +49,7 @@ public final class Contribution {
 
   /** The value of attribute {@code name}; NaN (matching no comparison) when the record does not carry it. */
   public double attr(String name) {
-    return name.equals(attribute) ? value : Double.NaN;
+    return attributes.applyAsDouble(name);
   }
 
   /**
@@ -71,6 +72,6 @@ public final class Contribution {
   @Override
   public String toString() {
     return "Contribution[category=" + category + ", role=" + role + ", workingGroup=" + workingGroup
-        + (attribute == null ? "" : ", " + attribute + "=" + value) + "]";
+        + (shown.isEmpty() ? "" : ", " + shown) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.kat.rules.engine;
 
+import dev.kat.core.engine.BatchView;
 import dev.kat.core.engine.ContributionBatch;
 import dev.kat.core.engine.CycleResult;
 import dev.kat.core.engine.KatEngine;
@@ -30,6 +31,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.utils.KieHelper;
 import org.drools.drl.ast.descr.PackageDescr;
 
@@ -266,7 +268,10 @@ public final class RuleSet {
 
   private boolean fires(RuleChecker.Meta m, String category, String role, String wg, double[] bucket) {
     Recorder rec = new Recorder();
-    Contribution fact = new Contribution(rec, category, role, wg.equals(OTHER) ? OTHER : wg, m.attribute, bucket[2]);
+    String attribute = m.attribute;
+    double value = bucket[2];
+    Contribution fact = new Contribution(rec, category, role, wg, n -> n.equals(attribute) ? value : Double.NaN,
+        attribute == null ? "" : attribute + "=" + value);
     fire(List.of(fact), Set.of(m.info.name()), rec,
         category + "/" + role + "/" + (wg.equals(OTHER) ? "(other working group)" : wg)
             + (m.attribute == null ? "" : " with " + m.attribute + " = " + bucket[2]));
@@ -359,8 +364,10 @@ public final class RuleSet {
       rangesByText.put(t, e.getValue());
       cur.put(e.getKey(), t);
     }
-    cur = mergeDimension(cur, 1, new ArrayList<>(policy.roles().keySet()));
+    // Working groups first: a rule that holds for a role in every working group, undeclared ones included,
+    // must become one adjustment with no working group, or records in undeclared groups would be missed.
     cur = mergeDimension(cur, 2, wgDomain);
+    cur = mergeDimension(cur, 1, new ArrayList<>(policy.roles().keySet()));
     cur = mergeDimension(cur, 0, new ArrayList<>(policy.categories().keySet()));
     List<CreditAdjustment> out = new ArrayList<>();
     for (Map.Entry<List<String>, String> e : cur.entrySet()) {
@@ -475,6 +482,65 @@ public final class RuleSet {
     deltas.forEach((k, v) -> merged.merge(k, v, Long::sum));
     CycleResult second = engine.run(batch, prior, new Overrides(merged, overrides.releasedHolds(), overrides.voidedRecords()));
     return new RuledCycle(second, effects, deltas);
+  }
+
+  /**
+   * The slow reference evaluation of the record rules: fires them once per record, the way a rules engine is
+   * usually used, and returns each row's product of the factors of the record rules that fired. For tests
+   * and benchmarks only: the policy {@link #compile(Policy, Set)} returns applies the same factors without
+   * firing anything (a property test checks that they agree).
+   *
+   * @throws RuleException if a rule fails, naming the rule and the record
+   */
+  public double[] fireRecordRulesPerRecord(BatchView batch) {
+    Checks.notNull(batch, "batch");
+    Set<String> names = new TreeSet<>();
+    Map<String, Double> factors = new HashMap<>();
+    for (RuleChecker.Meta m : metas) {
+      if (m.info.kind() == RuleKind.RECORD) {
+        names.add(m.info.name());
+        factors.put(m.info.name(), Double.parseDouble(m.actions.get(0).args().get(0)));
+      }
+    }
+    double[] out = new double[batch.rows()];
+    Recorder rec = new Recorder();
+    KieSession session = base.newKieSession();
+    try {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+          rec.rule = event.getMatch().getRule().getName();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          rec.rule = null;
+        }
+      });
+      for (int row = 0; row < batch.rows(); row++) {
+        int r = row;
+        Contribution fact = new Contribution(rec, batch.categoryId(batch.category(row)),
+            batch.roleId(batch.role(row)), batch.workingGroupId(batch.workingGroup(row)),
+            n -> batch.attribute(r, n, Double.NaN), "record " + batch.recordId(row));
+        rec.effects.clear();
+        try {
+          FactHandle h = session.insert(fact);
+          session.fireAllRules(match -> names.contains(match.getRule().getName()));
+          session.delete(h);
+        } catch (RuntimeException e) {
+          throw new RuleException(rec.rule != null ? rec.rule : conditionOwner(e, names), fact.toString(),
+              rootCause(e));
+        }
+        double f = 1;
+        for (Effect e : rec.effects) {
+          f *= e.factor();
+        }
+        out[row] = f;
+      }
+    } finally {
+      session.dispose();
+    }
+    return out;
   }
 
   /** The attribute names record rules test, sorted. */

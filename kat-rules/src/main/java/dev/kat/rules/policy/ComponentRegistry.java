@@ -13,6 +13,7 @@ import dev.kat.rules.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -27,17 +28,61 @@ import java.util.function.Function;
 public final class ComponentRegistry {
   private final SortedMap<String, GuardrailFactory> guardrails;
   private final SortedMap<String, AllocationFactory> allocations;
+  private final SortedMap<String, CreditRuleFactory> creditRules;
+  private final SortedMap<String, PrivilegeRuleFactory> privilegeRules;
 
-  private ComponentRegistry(
-      SortedMap<String, GuardrailFactory> guardrails, SortedMap<String, AllocationFactory> allocations) {
-    this.guardrails = Collections.unmodifiableSortedMap(guardrails);
-    this.allocations = Collections.unmodifiableSortedMap(allocations);
+  private ComponentRegistry(SortedMap<String, GuardrailFactory> guardrails,
+      SortedMap<String, AllocationFactory> allocations, SortedMap<String, CreditRuleFactory> creditRules,
+      SortedMap<String, PrivilegeRuleFactory> privilegeRules) {
+    this.guardrails = Collections.unmodifiableSortedMap(new TreeMap<>(guardrails));
+    this.allocations = Collections.unmodifiableSortedMap(new TreeMap<>(allocations));
+    this.creditRules = Collections.unmodifiableSortedMap(new TreeMap<>(creditRules));
+    this.privilegeRules = Collections.unmodifiableSortedMap(new TreeMap<>(privilegeRules));
   }
 
   /** A registry with nothing in it. */
   public static ComponentRegistry empty() {
-    return new ComponentRegistry(new TreeMap<>(), new TreeMap<>());
+    return new ComponentRegistry(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
   }
+
+  /**
+   * The built-in components plus every plug-in that modules in {@code layer} (and its parents) provide with
+   * {@code provides ... with ...}: {@link GuardrailFactory}, {@link AllocationFactory},
+   * {@link CreditRuleFactory} and {@link PrivilegeRuleFactory}. A plug-in may replace a built-in of the same
+   * id; loading is logged at INFO with each plug-in's class and module.
+   *
+   * @throws IllegalStateException if two plug-ins of one kind share an id
+   */
+  public static ComponentRegistry discover(ModuleLayer layer) {
+    Checks.notNull(layer, "layer");
+    ComponentRegistry r = defaults();
+    TreeMap<String, GuardrailFactory> g = new TreeMap<>(r.guardrails);
+    TreeMap<String, AllocationFactory> a = new TreeMap<>(r.allocations);
+    TreeMap<String, CreditRuleFactory> c = new TreeMap<>();
+    TreeMap<String, PrivilegeRuleFactory> p = new TreeMap<>();
+    load(ServiceLoader.load(layer, GuardrailFactory.class), GuardrailFactory::id, g);
+    load(ServiceLoader.load(layer, AllocationFactory.class), AllocationFactory::name, a);
+    load(ServiceLoader.load(layer, CreditRuleFactory.class), CreditRuleFactory::id, c);
+    load(ServiceLoader.load(layer, PrivilegeRuleFactory.class), PrivilegeRuleFactory::id, p);
+    return new ComponentRegistry(g, a, c, p);
+  }
+
+  private static <T> void load(ServiceLoader<T> loader, Function<T, String> id, TreeMap<String, T> into) {
+    java.util.Map<String, T> seen = new TreeMap<>();
+    for (T t : loader) {
+      String key = Checks.notBlank(id.apply(t), t.getClass().getName() + " id");
+      T other = seen.put(key, t);
+      if (other != null) {
+        throw new IllegalStateException("plug-ins " + other.getClass().getName() + " and " + t.getClass().getName()
+            + " both provide id " + key);
+      }
+      LOG.log(System.Logger.Level.INFO, "plug-in {0} ({1} in module {2})", key, t.getClass().getName(),
+          t.getClass().getModule().getName());
+      into.put(key, t);
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger("dev.kat.rules.policy");
 
   /**
    * The built-in components. Guardrails (see {@link Guardrails}), with their parameters and defaults:
@@ -112,7 +157,7 @@ public final class ComponentRegistry {
     Checks.notNull(factory, "factory");
     TreeMap<String, GuardrailFactory> g = new TreeMap<>(guardrails);
     g.put(Checks.notBlank(factory.id(), "factory.id()"), factory);
-    return new ComponentRegistry(g, new TreeMap<>(allocations));
+    return new ComponentRegistry(g, allocations, creditRules, privilegeRules);
   }
 
   /** A copy with {@code factory} registered under its name (replacing any other with that name). */
@@ -120,7 +165,43 @@ public final class ComponentRegistry {
     Checks.notNull(factory, "factory");
     TreeMap<String, AllocationFactory> a = new TreeMap<>(allocations);
     a.put(Checks.notBlank(factory.name(), "factory.name()"), factory);
-    return new ComponentRegistry(new TreeMap<>(guardrails), a);
+    return new ComponentRegistry(guardrails, a, creditRules, privilegeRules);
+  }
+
+  /** A copy with {@code factory} registered under its id (replacing any other with that id). */
+  public ComponentRegistry with(CreditRuleFactory factory) {
+    Checks.notNull(factory, "factory");
+    TreeMap<String, CreditRuleFactory> c = new TreeMap<>(creditRules);
+    c.put(Checks.notBlank(factory.id(), "factory.id()"), factory);
+    return new ComponentRegistry(guardrails, allocations, c, privilegeRules);
+  }
+
+  /** A copy with {@code factory} registered under its id (replacing any other with that id). */
+  public ComponentRegistry with(PrivilegeRuleFactory factory) {
+    Checks.notNull(factory, "factory");
+    TreeMap<String, PrivilegeRuleFactory> p = new TreeMap<>(privilegeRules);
+    p.put(Checks.notBlank(factory.id(), "factory.id()"), factory);
+    return new ComponentRegistry(guardrails, allocations, creditRules, p);
+  }
+
+  /** The credit rule factory for {@code id}, if registered. */
+  public Optional<CreditRuleFactory> creditRule(String id) {
+    return Optional.ofNullable(creditRules.get(id));
+  }
+
+  /** The privilege rule factory for {@code id}, if registered. */
+  public Optional<PrivilegeRuleFactory> privilegeRule(String id) {
+    return Optional.ofNullable(privilegeRules.get(id));
+  }
+
+  /** The registered credit rule ids, sorted. */
+  public SortedSet<String> creditRuleIds() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(creditRules.keySet()));
+  }
+
+  /** The registered privilege rule ids, sorted. */
+  public SortedSet<String> privilegeRuleIds() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(privilegeRules.keySet()));
   }
 
   /** The guardrail factory for {@code id}, if registered. */

@@ -58,7 +58,7 @@ public final class PolicyReader {
 
   static final Set<String> TOP = Set.of("$schema", "format", "id", "dao", "description", "framework",
       "workingGroups", "categories", "roles", "modifiers", "adjustments", "caps", "reviewQualityWeighting",
-      "guardrails", "karma", "budget", "allocation", "creditDiscount", "privileges", "goals", "exceptionLimits");
+      "guardrails", "karma", "budget", "allocation", "creditDiscount", "privileges", "goals", "exceptionLimits", "creditRules");
   static final Set<String> CATEGORY = Set.of("description", "baseCredit", "unit", "eligibleRoles",
       "evidenceRequired", "minApprovals", "communityContribution");
   static final Set<String> ROLE = Set.of("description", "weight", "external");
@@ -71,7 +71,7 @@ public final class PolicyReader {
       "ceiling", "influence");
   static final Set<String> ALLOCATION = Set.of("policy", "weight", "params");
   static final Set<String> PRIVILEGE = Set.of("privilege", "kind", "description", "metric", "category",
-      "threshold", "allOf");
+      "threshold", "allOf", "plugin", "params");
   static final Set<String> CONDITION = Set.of("metric", "category", "threshold");
   static final Set<String> GOAL = Set.of("description", "category", "measure", "attribute", "target",
       "workingGroups", "fromCycle", "toCycle");
@@ -250,7 +250,7 @@ public final class PolicyReader {
       }
     }
     for (Map.Entry<String, Node> e : d.members(root, "$", "privileges", false).entrySet()) {
-      PrivilegeRule r = privilege(d, e.getKey(), e.getValue(), categories.keySet());
+      PrivilegeRule r = privilege(d, e.getKey(), e.getValue(), categories.keySet(), registry);
       if (r != null) {
         b.privilege(r);
       }
@@ -279,6 +279,23 @@ public final class PolicyReader {
       }
       return null;
     }
+    Map<String, Node> creditRules = d.members(root, "$", "creditRules", false);
+    if (!creditRules.isEmpty()) {
+      Policy.Builder withRules = policy.toBuilder();
+      for (Map.Entry<String, Node> e : creditRules.entrySet()) {
+        for (CreditAdjustment a : creditRule(d, e.getKey(), e.getValue(), policy)) {
+          withRules.adjustment(a);
+        }
+      }
+      try {
+        policy = withRules.build();
+      } catch (IllegalArgumentException e) {
+        d.problem("$.creditRules", e.getMessage());
+        return null;
+      }
+      earlier.clear();
+      d.problems().forEach(pr -> earlier.add(pr.path()));
+    }
     // Framework bounds are checked even when other parts have problems, so that one pass reports all;
     // a violation on a part that already has a problem (and so is missing from the policy) is left out.
     for (Violation v : framework.check(policy)) {
@@ -301,13 +318,21 @@ public final class PolicyReader {
       Privileges.LEAD_SPECIAL_THEMES.id(), Privileges.LEAD_SPECIAL_THEMES,
       Privileges.EARLY_ACCESS.id(), Privileges.EARLY_ACCESS);
 
-  private static PrivilegeRule privilege(DocReader d, String id, Node n, Set<String> categories) {
+  private static PrivilegeRule privilege(DocReader d, String id, Node n, Set<String> categories,
+      ComponentRegistry registry) {
     String p = "$.privileges." + id;
     Obj o = d.object(n, p);
     if (o == null) {
       return null;
     }
     d.only(o, p, PRIVILEGE);
+    if (o.members().containsKey("plugin")) {
+      return pluginPrivilege(d, id, o, p, registry);
+    }
+    if (o.members().containsKey("params")) {
+      d.problem(p + ".params", "params go with plugin");
+      return null;
+    }
     String pid = d.string(o, p, "privilege", null, true);
     String kind = d.choice(o, p, "kind", "privilege", KINDS);
     Privilege known = pid == null ? null : KNOWN_PRIVILEGES.get(pid);
@@ -351,6 +376,42 @@ public final class PolicyReader {
       }
     }
     return parts.size() == items.size() ? Privileges.allOf(id, privilege, parts.toArray(new PrivilegeRule[0])) : null;
+  }
+
+  private static PrivilegeRule pluginPrivilege(DocReader d, String id, Obj o, String p,
+      ComponentRegistry registry) {
+    for (String k : List.of("privilege", "kind", "description", "metric", "category", "threshold", "allOf")) {
+      if (o.members().containsKey(k)) {
+        d.problem(p + "." + k, "a plug-in rule takes only plugin and params; '" + k + "' belongs in params");
+        return null;
+      }
+    }
+    String plugin = d.string(o, p, "plugin", null, true);
+    if (plugin == null) {
+      return null;
+    }
+    PrivilegeRuleFactory f = registry.privilegeRule(plugin).orElse(null);
+    if (f == null) {
+      d.problem(p + ".plugin", "unknown privilege rule plug-in '" + plugin + "'; known: "
+          + (registry.privilegeRuleIds().isEmpty() ? "(none registered)" : String.join(", ", registry.privilegeRuleIds())));
+      return null;
+    }
+    Node paramsNode = o.members().get("params");
+    Obj paramsObj = paramsNode == null ? null : d.object(paramsNode, p + ".params");
+    if (paramsNode != null && paramsObj == null) {
+      return null;
+    }
+    Parameters params = paramsObj == null ? Parameters.empty() : parameters(d, paramsObj, p + ".params");
+    if (params == null) {
+      return null;
+    }
+    try {
+      PrivilegeRule r = f.create(id, params);
+      return paramsObj == null || unread(d, paramsObj, p + ".params", params) ? r : null;
+    } catch (IllegalArgumentException e) {
+      d.problem(p, e.getMessage());
+      return null;
+    }
   }
 
   private static ThresholdRule condition(DocReader d, Obj o, String p, String id, Privilege privilege,
@@ -456,6 +517,31 @@ public final class PolicyReader {
       return null;
     }
     return new ExceptionLimits(credit, count.intValue());
+  }
+
+  private List<CreditAdjustment> creditRule(DocReader d, String id, Node n, Policy policy) {
+    String p = "$.creditRules." + id;
+    Obj o = d.object(n, p);
+    if (o == null) {
+      return List.of();
+    }
+    CreditRuleFactory f = registry.creditRule(id).orElse(null);
+    if (f == null) {
+      d.problem(p, "unknown credit rule plug-in '" + id + "'; known: "
+          + (registry.creditRuleIds().isEmpty() ? "(none registered)" : String.join(", ", registry.creditRuleIds())));
+      return List.of();
+    }
+    Parameters params = parameters(d, o, p);
+    if (params == null) {
+      return List.of();
+    }
+    try {
+      List<CreditAdjustment> out = List.copyOf(f.create(policy, params));
+      return unread(d, o, p, params) ? out : List.of();
+    } catch (IllegalArgumentException e) {
+      d.problem(p, e.getMessage());
+      return List.of();
+    }
   }
 
   private static RoleSpec role(DocReader d, String id, Node n) {
