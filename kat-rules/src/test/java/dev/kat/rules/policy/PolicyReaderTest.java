@@ -93,7 +93,7 @@ class PolicyReaderTest {
     ReadResult<PolicyDocument> r = PolicyReader.defaults().read(text, "p.json");
     assertEquals(List.of(
         "p.json:4:17: $.colour: unknown field 'colour'; allowed: $schema, adjustments, allocation, budget, caps,"
-            + " categories, creditDiscount, dao, description, exceptionLimits, format, framework, goals, guardrails, id, karma,"
+            + " categories, creditDiscount, creditRules, dao, description, exceptionLimits, format, framework, goals, guardrails, id, karma,"
             + " modifiers, privileges, reviewQualityWeighting, roles, workingGroups",
         "p.json:2:26: $.roles.dao_member.wieght: unknown field 'wieght' (did you mean 'weight'?); allowed:"
             + " description, external, weight",
