@@ -16,6 +16,7 @@ module dev.kat.rules {
   exports dev.kat.rules.codec;
   exports dev.kat.rules.policy;
   exports dev.kat.rules.engine;
+  exports dev.kat.rules.compare;
 
   uses dev.kat.rules.policy.GuardrailFactory;
   uses dev.kat.rules.policy.AllocationFactory;
