@@ -104,19 +104,26 @@ public final class CollusionRingGuardrail implements Guardrail {
     int[] weight = new int[people];
     for (int p = 0; p < pairs; p++) {
       int size = g.pairStart[p + 1] - g.pairStart[p];
-      if (buf.length < size) {
-        buf = new int[Math.max(size, buf.length * 2)];
-      }
-      int k = g.rowsOf(p, e -> true, buf);
       int low = PairGraph.low(g.pairs[p]);
       int high = PairGraph.high(g.pairs[p]);
       boolean fromLow = false;
       boolean fromHigh = false;
-      for (int i = 0; i < k; i++) {
-        if (b.contributor(buf[i]) == low) {
-          fromLow = true;
-        } else {
-          fromHigh = true;
+      int k;
+      if (size == 1) {
+        k = 1;
+        fromLow = g.contributor[g.byPair[g.pairStart[p]]] == low;
+        fromHigh = !fromLow;
+      } else {
+        if (buf.length < size) {
+          buf = new int[Math.max(size, buf.length * 2)];
+        }
+        k = g.rowsOf(p, e -> true, buf);
+        for (int i = 0; i < k; i++) {
+          if (b.contributor(buf[i]) == low) {
+            fromLow = true;
+          } else {
+            fromHigh = true;
+          }
         }
       }
       shared[p] = k;

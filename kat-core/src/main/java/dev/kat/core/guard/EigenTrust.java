@@ -22,14 +22,18 @@ import java.util.TreeSet;
  * {@code a}, jumps back to a pre-trusted peer: a group of peers that only trust each other receives only
  * the trust that flows in from outside it, whatever its size.
  *
- * <p>Deterministic and independent of edge order: parallel edges are merged with their weights summed
- * in sorted order, and every sum runs in a fixed order.
+ * <p>Deterministic and independent of edge order and of how peers are numbered: parallel edges are
+ * merged with their weights summed in sorted order, and the propagation sums are taken in 2<sup>−60</sup>
+ * fixed point, which is associative.
  */
 public final class EigenTrust {
   /** The default convergence bound on the L1 change of one iteration. */
   public static final double DEFAULT_EPSILON = 1e-12;
   /** The default iteration limit. */
   public static final int DEFAULT_MAX_ITERATIONS = 10_000;
+
+  /** Fixed-point unit of the propagation sums. */
+  private static final double ONE = 0x1p60;
 
   private EigenTrust() {}
 
@@ -88,38 +92,42 @@ public final class EigenTrust {
       }
       keys[e] = ((long) truster[e] << 32) | trustee[e];
     }
-    // Merge parallel edges: unique keys, weights summed in sorted order.
-    long[] uniq = keys.clone();
-    Arrays.sort(uniq);
+    // Group the edges by (truster, trustee) with two stable counting sorts, O(edges + peers), then merge
+    // parallel edges, summing their weights in sorted order.
+    int[] byTrustee = countingSort(peers, m, null, trustee);
+    int[] grouped = countingSort(peers, m, byTrustee, truster);
     int u = 0;
     for (int i = 0; i < m; i++) {
-      if (u == 0 || uniq[u - 1] != uniq[i]) {
-        uniq[u++] = uniq[i];
+      if (i == 0 || keys[grouped[i]] != keys[grouped[i - 1]]) {
+        u++;
       }
     }
-    uniq = Arrays.copyOf(uniq, u);
-    int[] start = new int[u + 1];
-    int[] at = new int[m];
-    for (int e = 0; e < m; e++) {
-      at[e] = Arrays.binarySearch(uniq, keys[e]);
-      start[at[e] + 1]++;
-    }
-    for (int i = 0; i < u; i++) {
-      start[i + 1] += start[i];
-    }
-    double[] grouped = new double[m];
-    int[] fill = Arrays.copyOf(start, u);
-    for (int e = 0; e < m; e++) {
-      grouped[fill[at[e]]++] = weight[e];
-    }
+    long[] uniq = new long[u];
     double[] w = new double[u];
-    for (int i = 0; i < u; i++) {
-      Arrays.sort(grouped, start[i], start[i + 1]);
-      double s = 0;
-      for (int j = start[i]; j < start[i + 1]; j++) {
-        s += grouped[j];
+    double[] run = new double[8];
+    for (int i = 0, k = -1; i < m; ) {
+      int j = i;
+      while (j < m && keys[grouped[j]] == keys[grouped[i]]) {
+        j++;
       }
-      w[i] = s;
+      uniq[++k] = keys[grouped[i]];
+      if (j - i == 1) {
+        w[k] = weight[grouped[i]];
+      } else {
+        if (run.length < j - i) {
+          run = new double[Math.max(j - i, run.length * 2)];
+        }
+        for (int x = i; x < j; x++) {
+          run[x - i] = weight[grouped[x]];
+        }
+        Arrays.sort(run, 0, j - i);
+        double sum = 0;
+        for (int x = 0; x < j - i; x++) {
+          sum += run[x];
+        }
+        w[k] = sum;
+      }
+      i = j;
     }
     double[] out = new double[peers];
     for (int i = 0; i < u; i++) {
@@ -133,33 +141,50 @@ public final class EigenTrust {
       dst[i] = (int) uniq[i];
       c[i] = out[src[i]] > 0 ? w[i] / out[src[i]] : 0;
     }
+    // The propagation sums run in fixed point (2^-60 resolution), so they are associative: the result
+    // does not depend on how peers or edges are numbered.
     double[] t = p.clone();
-    double[] next = new double[peers];
+    long[] next = new long[peers];
     for (int it = 0; it < maxIterations; it++) {
-      Arrays.fill(next, 0.0);
-      double dangling = 0;
+      Arrays.fill(next, 0L);
+      long danglingFixed = 0;
       for (int i = 0; i < peers; i++) {
         if (!(out[i] > 0)) {
-          dangling += t[i];
+          danglingFixed += (long) (t[i] * ONE);
         }
       }
       for (int i = 0; i < u; i++) {
-        next[dst[i]] += c[i] * t[src[i]];
+        next[dst[i]] += (long) (c[i] * t[src[i]] * ONE);
       }
+      double dangling = danglingFixed / ONE;
       double diff = 0;
       for (int j = 0; j < peers; j++) {
-        double v = (1 - alpha) * (next[j] + dangling * p[j]) + alpha * p[j];
+        double v = (1 - alpha) * (next[j] / ONE + dangling * p[j]) + alpha * p[j];
         diff += Math.abs(v - t[j]);
-        next[j] = v;
+        t[j] = v;
       }
-      double[] tmp = t;
-      t = next;
-      next = tmp;
       if (diff <= epsilon) {
         break;
       }
     }
     return t;
+  }
+
+  /** Edge indices (in the order of {@code order}, or 0 … m−1) stably sorted by {@code bucket[e]}. */
+  private static int[] countingSort(int buckets, int m, int[] order, int[] bucket) {
+    int[] count = new int[buckets + 1];
+    for (int e = 0; e < m; e++) {
+      count[bucket[e] + 1]++;
+    }
+    for (int i = 0; i < buckets; i++) {
+      count[i + 1] += count[i];
+    }
+    int[] out = new int[m];
+    for (int i = 0; i < m; i++) {
+      int e = order == null ? i : order[i];
+      out[count[bucket[e]]++] = e;
+    }
+    return out;
   }
 
   /**

@@ -116,26 +116,10 @@ public final class EigenTrustGuardrail implements Guardrail {
           : "none of the pre-trusted members took part, so peer trust could not be anchored this cycle");
       return;
     }
-    // Person indices follow arrival order; EigenTrust runs on ranks by id so that its floating-point sums
-    // run in the same order for any input order.
-    int[] rank = ranksById(b);
     double[] w = new double[g.edges];
     Arrays.fill(w, 1.0);
-    int[] truster = new int[g.edges];
-    int[] trustee = new int[g.edges];
-    for (int e = 0; e < g.edges; e++) {
-      truster[e] = rank[g.other[e]];
-      trustee[e] = rank[g.contributor[e]];
-    }
-    double[] pRanked = new double[people];
-    for (int x = 0; x < people; x++) {
-      pRanked[rank[x]] = p[x];
-    }
-    double[] tRanked = EigenTrust.compute(people, truster, trustee, w, pRanked, alpha, 1e-5, 1000);
-    double[] t = new double[people];
-    for (int x = 0; x < people; x++) {
-      t[x] = tRanked[rank[x]];
-    }
+    double[] t = EigenTrust.compute(people, Arrays.copyOf(g.other, g.edges), Arrays.copyOf(g.contributor, g.edges), w,
+        p, alpha, 1e-5, 1000);
     int n = b.rows();
     double[] best = new double[n];
     Arrays.fill(best, -1.0);
@@ -181,21 +165,6 @@ public final class EigenTrustGuardrail implements Guardrail {
           evidence);
       s = e;
     }
-  }
-
-  /** Each person's rank in id order. */
-  private static int[] ranksById(BatchView b) {
-    int people = b.people();
-    Integer[] order = new Integer[people];
-    for (int x = 0; x < people; x++) {
-      order[x] = x;
-    }
-    Arrays.sort(order, (x, y) -> b.personId(x).compareTo(b.personId(y)));
-    int[] rank = new int[people];
-    for (int i = 0; i < people; i++) {
-      rank[order[i]] = i;
-    }
-    return rank;
   }
 
   @Override

@@ -148,7 +148,9 @@ public final class ReviewerConcentrationGuardrail implements Guardrail {
       int c = (int) (keys[s] >>> 32);
       int v = (int) keys[s];
       int count = t - s;
-      if (count > topCount[c] || (count == topCount[c] && b.personId(v).compareTo(b.personId(top[c])) < 0)) {
+      // Ids break ties only where the share could be flagged: cheap for the common small counts.
+      if (count > topCount[c] || (count == topCount[c] && count >= maxShare * approvedRecords[c]
+          && b.personId(v).compareTo(b.personId(top[c])) < 0)) {
         top[c] = v;
         topCount[c] = count;
       }
