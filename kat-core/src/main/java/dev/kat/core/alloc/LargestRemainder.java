@@ -29,7 +29,6 @@ public final class LargestRemainder {
     Checks.nonNegative(budget, "budget");
     Checks.notNull(weights, "weights");
     int n = weights.length;
-    BigInteger total = BigInteger.ZERO;
     long totalLong = 0;
     boolean small = true;
     for (int i = 0; i < n; i++) {
@@ -45,7 +44,14 @@ public final class LargestRemainder {
           totalLong = t;
         }
       }
-      total = total.add(BigInteger.valueOf(w));
+    }
+    // The exact total is needed only when the sum overflows a long.
+    BigInteger total = BigInteger.valueOf(totalLong);
+    if (!small) {
+      total = BigInteger.ZERO;
+      for (long w : weights) {
+        total = total.add(BigInteger.valueOf(w));
+      }
     }
     Checks.argument(total.signum() > 0, "weights must not all be zero (total weight is 0)");
     long[] parts = new long[n];
@@ -70,23 +76,65 @@ public final class LargestRemainder {
     }
     long left = budget - assigned;
     if (left > 0) {
-      Integer[] order = new Integer[n];
+      // Only parts with a positive weight can have a positive remainder, and fewer units are left than
+      // there are positive remainders, so the winners are among them.
+      int[] order = new int[n];
+      int m = 0;
       for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> {
-        int c = Long.compare(rem[y], rem[x]);
-        if (c != 0) {
-          return c;
+        if (weights[i] > 0) {
+          order[m++] = i;
         }
-        c = Long.compare(weights[y], weights[x]);
-        return c != 0 ? c : Integer.compare(x, y);
-      });
+      }
+      sortByRemainder(order, m, rem, weights);
       for (int k = 0; k < left; k++) {
         parts[order[k]]++;
       }
     }
     return parts;
+  }
+
+  /**
+   * Sorts {@code idx[0..m)} into the tie order: larger remainder first, then larger weight, then lower
+   * index. A bottom-up merge sort on primitive indices (no boxing); the order is total, so the result
+   * does not depend on the algorithm.
+   */
+  private static void sortByRemainder(int[] idx, int m, long[] rem, long[] weights) {
+    int[] a = idx;
+    int[] b = new int[m];
+    for (int width = 1; width < m; width *= 2) {
+      for (int lo = 0; lo < m; lo += 2 * width) {
+        int mid = Math.min(lo + width, m);
+        int hi = Math.min(lo + 2 * width, m);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          b[k++] = before(a[j], a[i], rem, weights) ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+          b[k++] = a[i++];
+        }
+        while (j < hi) {
+          b[k++] = a[j++];
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    if (a != idx) {
+      System.arraycopy(a, 0, idx, 0, m);
+    }
+  }
+
+  private static boolean before(int x, int y, long[] rem, long[] weights) {
+    if (rem[x] != rem[y]) {
+      return rem[x] > rem[y];
+    }
+    if (weights[x] != weights[y]) {
+      return weights[x] > weights[y];
+    }
+    return x < y;
   }
 
   /**
