@@ -120,7 +120,7 @@ public final class RecordCodec {
   /** The offset just after the record that starts at {@code offset}. */
   public static int end(byte[] bytes, int offset) {
     Reader r = new Reader(bytes, offset);
-    r.record();
+    r.skipRecord();
     return r.pos;
   }
 
@@ -198,6 +198,44 @@ public final class RecordCodec {
       String s = new String(b, pos, n, StandardCharsets.UTF_8);
       pos += n;
       return s;
+    }
+
+    void skipStr() {
+      int n = (int) varlong();
+      pos += n;
+    }
+
+    /** Moves past one record without building it; mirrors {@link #record()}. */
+    void skipRecord() {
+      for (int i = 0; i < 6; i++) {
+        skipStr();
+      }
+      varlong();
+      varlong();
+      int na = (int) varlong();
+      for (int i = 0; i < na; i++) {
+        skipStr();
+        pos += 8;
+      }
+      int nc = (int) varlong();
+      for (int i = 0; i < nc; i++) {
+        skipStr();
+      }
+      int ne = (int) varlong();
+      for (int i = 0; i < ne; i++) {
+        skipStr();
+        skipStr();
+      }
+      int nr = (int) varlong();
+      for (int i = 0; i < nr; i++) {
+        skipStr();
+        varlong();
+        if (varlong() == 1) {
+          pos += 8;
+        }
+        skipStr();
+      }
+      skipStr();
     }
 
     Contribution record() {
