@@ -17,8 +17,10 @@ import org.openjdk.jmh.results.ScalarResult;
  * milliseconds), next to the wall-clock score.
  *
  * <p>On a machine shared with other jobs, wall-clock time includes the time the benchmark waited for a
- * core; CPU time does not, so it varies far less from run to run. It does include the JVM's own threads
- * (garbage collection, compilation), which are part of the cost. Use with
+ * core; CPU time does not, so it varies far less from run to run. It does include the JVM's own threads:
+ * garbage collection, which is part of the cost of code that allocates, and JIT compilation, which a short
+ * warm-up leaves partly inside the measurement (HotSpot hides its compiler threads from
+ * {@code ThreadMXBean}, so they cannot be subtracted). Use with
  * {@code -prof dev.kat.bench.report.CpuTimeProfiler}.
  */
 public final class CpuTimeProfiler implements InternalProfiler {
