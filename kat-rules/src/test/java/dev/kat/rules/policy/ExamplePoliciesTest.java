@@ -76,4 +76,25 @@ class ExamplePoliciesTest {
       assertEquals("kat-cohort-2/1.0", load(dao).framework(), dao);
     }
   }
+
+  @Test
+  void allExamples_runACycleOfDocumentation() {
+    java.util.Map<String, Long> perRecord = java.util.Map.of(
+        "exchange-dao", 5_000_000L, "kat-tokenomics-dao", 5_000_000L, "cultural-creative-dao", 6_000_000L);
+    for (String dao : List.of("exchange-dao", "kat-tokenomics-dao", "cultural-creative-dao")) {
+      Policy p = load(dao).policy();
+      List<dev.kat.core.model.Contribution> records = new java.util.ArrayList<>();
+      for (String who : List.of("ana", "ben", "chi")) {
+        records.add(dev.kat.core.model.Contribution.builder(dao + "-" + who, who, "documentation", "dao_member",
+                java.time.Instant.parse("2026-10-0" + (1 + records.size()) + "T10:00:00Z"))
+            .evidence("https://example.org/" + dao + "/" + who).approvedBy("reviewer-" + who).build());
+      }
+      dev.kat.core.engine.CycleResult r = dev.kat.core.engine.KatEngine.of(p).run(
+          dev.kat.core.model.Cycle.ofMonth(java.time.YearMonth.of(2026, 10), 1), records,
+          dev.kat.core.engine.PriorState.empty());
+      assertEquals(3, r.acceptedCount(), dao);
+      assertEquals(perRecord.get(dao), r.credit("ana"), dao);
+      assertEquals(p.budget(), r.allocated(), dao);
+    }
+  }
 }
