@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  */
 public final class CycleJob {
   private static final int PROGRESS_EVERY = 1 << 16;
+  /** How many malformed rows an error that stops before the cycle lists. */
+  private static final int MAX_LISTED_ROWS = 20;
 
   private CycleJob() {}
 
@@ -255,8 +257,11 @@ public final class CycleJob {
   /** The month most records fall in (the earliest on a tie). */
   static YearMonth inferMonth(DaoInputs in, Terminal t) throws IOException, InputException {
     Map<YearMonth, Long> counts = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    long[] malformedRows = new long[1];
     for (Path file : in.contributions()) {
-      read(in, file, t, new ContributionSink() {
+      List<String> rows = new ArrayList<>();
+      ReadSummary s = read(in, file, t, new ContributionSink() {
         @Override
         public void accept(Contribution record, RowLocation location) {
           counts.merge(YearMonth.from(record.occurredAt().atZone(ZoneOffset.UTC)), 1L, Long::sum);
@@ -264,9 +269,15 @@ public final class CycleJob {
 
         @Override
         public void malformed(MalformedRow row) {
-          // counted in the real pass
+          if (++malformedRows[0] <= MAX_LISTED_ROWS) {
+            rows.add(row.toString());
+          }
         }
       });
+      for (FileProblem p : s.fileProblems()) {
+        problems.add(p.toString());
+      }
+      problems.addAll(rows);
     }
     t.clearProgress();
     YearMonth best = null;
@@ -278,8 +289,14 @@ public final class CycleJob {
       }
     }
     if (best == null) {
-      throw new InputException("cannot tell which month to run: no record could be read",
-          List.of("give the month with --cycle YYYY-MM, and see the problems reported by kat validate"));
+      if (malformedRows[0] > MAX_LISTED_ROWS) {
+        problems.add(String.format(Locale.ROOT, "... and %,d more malformed rows", malformedRows[0] - MAX_LISTED_ROWS));
+      }
+      if (problems.isEmpty()) {
+        problems.add("the contributions files hold no data row");
+      }
+      problems.add("fix these, or give the month with --cycle YYYY-MM to see every row's problem");
+      throw new InputException("cannot tell which month to run: no record could be read", problems);
     }
     return best;
   }
