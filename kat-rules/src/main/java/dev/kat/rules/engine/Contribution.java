@@ -20,10 +20,12 @@ public final class Contribution {
   private final String workingGroup;
   private final ToDoubleFunction<String> attributes;
   private final String shown;
+  private final String key;
   private final Recorder recorder;
 
   Contribution(Recorder recorder, String category, String role, String workingGroup,
-      ToDoubleFunction<String> attributes, String shown) {
+      ToDoubleFunction<String> attributes, String shown, String key) {
+    this.key = key;
     this.recorder = recorder;
     this.category = category;
     this.role = role;
@@ -66,12 +68,13 @@ public final class Contribution {
   }
 
   String subject() {
-    return category + "/" + role + "/" + workingGroup;
+    return key;
   }
 
   @Override
   public String toString() {
-    return "Contribution[category=" + category + ", role=" + role + ", workingGroup=" + workingGroup
+    String wg = workingGroup.startsWith("\u0000") ? "(any undeclared)" : workingGroup;
+    return "Contribution[category=" + category + ", role=" + role + ", workingGroup=" + wg
         + (shown.isEmpty() ? "" : ", " + shown) + "]";
   }
 }

@@ -7,8 +7,8 @@ import dev.kat.rules.internal.Checks;
  *
  * @param rule the rule's name, not blank
  * @param kind what the rule did
- * @param subject whom it concerns: a contributor, a working group, or for record rules the key
- *     {@code category/role/workingGroup}, not blank
+ * @param subject whom it concerns: a contributor id or {@code working group <name>} (record rules'
+ *     effects are internal to compilation and carry an internal key), not blank
  * @param category for {@link Kind#MULTIPLY} of a contributor, the category whose credit is multiplied, or
  *     {@code "*"} for all; otherwise empty
  * @param factor for {@link Kind#MULTIPLY}, the multiplier; otherwise 1

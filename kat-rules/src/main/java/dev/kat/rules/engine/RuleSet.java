@@ -188,23 +188,42 @@ public final class RuleSet {
     int evaluations = 0;
     int added = 0;
     for (RuleChecker.Meta m : record) {
-      // key (category, role, wg) -> intervals [lo, hi) of the tested attribute where the rule fired
-      Map<List<String>, List<double[]>> fired = new LinkedHashMap<>();
+      // One session per rule: a fact per (category, role, working group, attribute bucket), fired once.
       List<double[]> buckets = buckets(m);
+      List<Contribution> facts = new ArrayList<>();
+      List<List<String>> keys = new ArrayList<>();
+      Recorder rec = new Recorder();
+      String attribute = m.attribute;
       for (String c : policy.categories().keySet()) {
         for (String r : policy.roles().keySet()) {
           for (String w : wgDomain) {
-            List<double[]> where = new ArrayList<>();
             for (double[] bucket : buckets) {
-              evaluations++;
-              if (fires(m, c, r, w, bucket)) {
-                where.add(bucket);
-              }
-            }
-            if (!where.isEmpty()) {
-              fired.put(List.of(c, r, w), merge(where));
+              double value = bucket[2];
+              String key = Integer.toString(facts.size());
+              facts.add(new Contribution(rec, c, r, w, n -> n.equals(attribute) ? value : Double.NaN,
+                  attribute == null ? "" : attribute + "=" + value, key));
+              keys.add(List.of(c, r, w));
             }
           }
+        }
+      }
+      evaluations += facts.size();
+      fire(facts, Set.of(m.info.name()), rec, facts.size() + " record keys of rule " + m.info.name());
+      boolean[] hit = new boolean[facts.size()];
+      for (Effect e : rec.effects) {
+        hit[Integer.parseInt(e.subject())] = true;
+      }
+      // key (category, role, wg) -> intervals [lo, hi) of the tested attribute where the rule fired
+      Map<List<String>, List<double[]>> fired = new LinkedHashMap<>();
+      for (int i = 0; i < facts.size(); i += buckets.size()) {
+        List<double[]> where = new ArrayList<>();
+        for (int k = 0; k < buckets.size(); k++) {
+          if (hit[i + k]) {
+            where.add(buckets.get(k));
+          }
+        }
+        if (!where.isEmpty()) {
+          fired.put(keys.get(i), merge(where));
         }
       }
       List<CreditAdjustment> adjustments = adjustments(m, fired, policy, wgDomain, problems);
@@ -264,18 +283,6 @@ public final class RuleSet {
       }
     }
     return out;
-  }
-
-  private boolean fires(RuleChecker.Meta m, String category, String role, String wg, double[] bucket) {
-    Recorder rec = new Recorder();
-    String attribute = m.attribute;
-    double value = bucket[2];
-    Contribution fact = new Contribution(rec, category, role, wg, n -> n.equals(attribute) ? value : Double.NaN,
-        attribute == null ? "" : attribute + "=" + value);
-    fire(List.of(fact), Set.of(m.info.name()), rec,
-        category + "/" + role + "/" + (wg.equals(OTHER) ? "(other working group)" : wg)
-            + (m.attribute == null ? "" : " with " + m.attribute + " = " + bucket[2]));
-    return !rec.effects.isEmpty();
   }
 
   private void fire(List<?> facts, Set<String> ruleNames, Recorder rec, String subject) {
@@ -521,7 +528,7 @@ public final class RuleSet {
         int r = row;
         Contribution fact = new Contribution(rec, batch.categoryId(batch.category(row)),
             batch.roleId(batch.role(row)), batch.workingGroupId(batch.workingGroup(row)),
-            n -> batch.attribute(r, n, Double.NaN), "record " + batch.recordId(row));
+            n -> batch.attribute(r, n, Double.NaN), "record " + batch.recordId(row), batch.recordId(row));
         rec.effects.clear();
         try {
           FactHandle h = session.insert(fact);
