@@ -115,9 +115,25 @@ public final class Rejects {
   }
 
   /**
-   * Writes, for each input file with bad rows, a file of the same name under {@code dir} holding its
-   * header and its bad rows unchanged. A file none of whose rows could be read (e.g. UTF-16) is copied
-   * whole.
+   * The name under {@code rejects/} of the bad rows of input {@code i}: the input's file name, or, when
+   * several inputs share that name (ignoring case, as some file systems do), the name prefixed with the
+   * input's position from 1, as in {@code 2-contributions.csv}, so that no input's rows overwrite
+   * another's.
+   */
+  static String rawName(List<Path> inputs, int i) {
+    String name = inputs.get(i).getFileName().toString();
+    for (int j = 0; j < inputs.size(); j++) {
+      if (j != i && inputs.get(j).getFileName().toString().equalsIgnoreCase(name)) {
+        return (i + 1) + "-" + name;
+      }
+    }
+    return name;
+  }
+
+  /**
+   * Writes, for each input file with bad rows, a file under {@code dir} holding its header and its bad
+   * rows unchanged, named by {@link #rawName}. A file none of whose rows could be read (e.g. UTF-16) is
+   * copied whole.
    *
    * @return the files written
    * @throws IOException if reading or writing fails
@@ -144,7 +160,7 @@ public final class Rejects {
         continue;
       }
       Files.createDirectories(dir);
-      Path target = dir.resolve(file.getFileName().toString());
+      Path target = dir.resolve(rawName(job.inputs().contributions(), i));
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
         if (unreadable) {
           Files.copy(file, out);

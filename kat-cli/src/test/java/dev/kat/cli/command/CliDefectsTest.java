@@ -46,4 +46,25 @@ class CliDefectsTest {
     assertEquals(3, c.exit, c.toString());
     assertTrue(c.err.contains("contributions.csv:1:2: column 'id' appears twice"), c.toString());
   }
+
+  @Test
+  void run_twoInputsSharingAName_keepEachInputsBadRows(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, "");
+    Files.delete(dao.resolve("contributions.csv"));
+    String header = Files.readAllLines(Path.of(Cli.EXAMPLE, "contributions.csv"), StandardCharsets.UTF_8).get(0);
+    String good = Files.readAllLines(Path.of(Cli.EXAMPLE, "contributions.csv"), StandardCharsets.UTF_8).get(1);
+    Path x = tmp.resolve("x").resolve("contributions.csv");
+    Path y = tmp.resolve("y").resolve("contributions.csv");
+    Files.createDirectories(x.getParent());
+    Files.createDirectories(y.getParent());
+    Files.writeString(x, header + "\n" + good + "\nbad-in-x\n", StandardCharsets.UTF_8);
+    Files.writeString(y, header + "\nbad-in-y\n", StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out");
+    Cli c = Cli.run("run", dao.toString(), "--no-framework", "--contributions", x.toString(), "--contributions",
+        y.toString(), "--out", out.toString());
+    assertEquals(0, c.exit, c.toString());
+    assertEquals(header + "\nbad-in-x\n", Files.readString(out.resolve("rejects/1-contributions.csv")));
+    assertEquals(header + "\nbad-in-y\n", Files.readString(out.resolve("rejects/2-contributions.csv")));
+    assertTrue(c.out.contains("rejects/1-contributions.csv, rejects/2-contributions.csv"), c.out);
+  }
 }
