@@ -20,6 +20,31 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Returns {@code value} if it is well-formed UTF-16 (no unpaired surrogate), which is what its UTF-8
+   * canonical form can represent; otherwise throws IllegalArgumentException naming {@code name} and the
+   * offending index. Two strings that differ only in unpaired surrogates would otherwise encode to the
+   * same bytes.
+   */
+  public static String wellFormed(String value, String name) {
+    notNull(value, name);
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
+        throw new IllegalArgumentException(name + " has an unpaired surrogate U+"
+            + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT) + " at index " + i);
+      }
+    }
+    return value;
+  }
+
+  /** Requires a non-blank, well-formed string (see {@link #wellFormed(String, String)}). */
+  public static String text(String value, String name) {
+    return wellFormed(notBlank(value, name), name);
+  }
+
   /** Requires a finite, non-negative double. */
   public static double nonNegative(double value, String name) {
     if (!(value >= 0) || Double.isInfinite(value)) {

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * (attributes by name, counterparts, evidence and reviews sorted), so two records that say the same
  * thing are {@code equal} whatever order their parts were given in. Attribute values are not
  * validated here: a non-finite or negative value is a problem <em>in the data</em>, which admission
- * rejects with a reason and keeps, rather than an exception. Text fields are expected to be well-formed
- * Unicode: the engine's canonical form is UTF-8, in which an unpaired surrogate cannot be represented.
+ * rejects with a reason and keeps, rather than an exception. Text fields must be well-formed Unicode
+ * (no unpaired surrogate): the canonical form is UTF-8, which cannot represent one.
  *
  * @param id the record's unique id within the DAO, not blank
  * @param contributor who did the work, not blank
@@ -48,24 +48,24 @@ public record Contribution(
 
   /** Validates and canonicalises the fields. */
   public Contribution {
-    Checks.notBlank(id, "id");
-    Checks.notBlank(contributor, "contributor");
-    Checks.notNull(dao, "dao");
-    Checks.notNull(workingGroup, "workingGroup");
-    Checks.notBlank(category, "category");
-    Checks.notBlank(role, "role");
+    Checks.text(id, "id");
+    Checks.text(contributor, "contributor");
+    Checks.wellFormed(dao, "dao");
+    Checks.wellFormed(workingGroup, "workingGroup");
+    Checks.text(category, "category");
+    Checks.text(role, "role");
     Checks.notNull(occurredAt, "occurredAt");
     Checks.notNull(attributes, "attributes");
     TreeMap<String, Double> attrs = new TreeMap<>();
     for (Map.Entry<String, Double> e : attributes.entrySet()) {
-      Checks.notBlank(e.getKey(), "attribute name");
+      Checks.text(e.getKey(), "attribute name");
       Checks.notNull(e.getValue(), "attribute " + e.getKey());
       attrs.put(e.getKey(), e.getValue());
     }
     attributes = Collections.unmodifiableSortedMap(attrs);
     List<String> cps = new ArrayList<>(Checks.notNull(counterparts, "counterparts"));
     for (String c : cps) {
-      Checks.notBlank(c, "counterpart");
+      Checks.text(c, "counterpart");
     }
     Collections.sort(cps);
     counterparts = List.copyOf(cps);
@@ -76,7 +76,7 @@ public record Contribution(
     rv.sort(Review.CANONICAL_ORDER);
     reviews = List.copyOf(rv);
     if (supersedes != null) {
-      Checks.notBlank(supersedes, "supersedes");
+      Checks.text(supersedes, "supersedes");
       Checks.argument(!supersedes.equals(id), "supersedes (" + supersedes + ") must differ from id");
     }
   }

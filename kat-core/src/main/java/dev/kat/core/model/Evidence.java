@@ -17,9 +17,9 @@ public record Evidence(String uri, String contentHash) {
 
   /** Validates the fields. */
   public Evidence {
-    Checks.notBlank(uri, "uri");
+    Checks.text(uri, "uri");
     if (contentHash != null) {
-      Checks.notBlank(contentHash, "contentHash");
+      Checks.text(contentHash, "contentHash");
     }
   }
 

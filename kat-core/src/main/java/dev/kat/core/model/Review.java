@@ -24,14 +24,14 @@ public record Review(String reviewer, Verdict verdict, OptionalDouble quality, S
 
   /** Validates the fields. */
   public Review {
-    Checks.notBlank(reviewer, "reviewer");
+    Checks.text(reviewer, "reviewer");
     Checks.notNull(verdict, "verdict");
     Checks.notNull(quality, "quality");
     if (quality.isPresent()) {
       Checks.inRange(quality.getAsDouble(), 0.0, 1.0, "quality");
     }
     if (verdict == Verdict.DUPLICATE) {
-      Checks.notBlank(duplicateOf, "duplicateOf");
+      Checks.text(duplicateOf, "duplicateOf");
     } else if (duplicateOf != null) {
       throw new IllegalArgumentException(
           "duplicateOf (" + duplicateOf + ") is only allowed with verdict DUPLICATE, not " + verdict);

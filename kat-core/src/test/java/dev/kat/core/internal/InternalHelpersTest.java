@@ -37,6 +37,18 @@ class InternalHelpersTest {
   }
 
   @Test
+  void checks_wellFormed_rejectsOnlyUnpairedSurrogates() {
+    assertEquals("", Checks.wellFormed("", "x"));
+    assertEquals("a\uD83D\uDE00b", Checks.wellFormed("a\uD83D\uDE00b", "x"));
+    assertEquals("x has an unpaired surrogate U+D83D at index 1",
+        assertThrows(IllegalArgumentException.class, () -> Checks.wellFormed("a\uD83D", "x")).getMessage());
+    assertEquals("x has an unpaired surrogate U+DE00 at index 0",
+        assertThrows(IllegalArgumentException.class, () -> Checks.wellFormed("\uDE00\uD83D", "x")).getMessage());
+    assertEquals("x (\" \") must not be blank",
+        assertThrows(IllegalArgumentException.class, () -> Checks.text(" ", "x")).getMessage());
+  }
+
+  @Test
   void checks_validValuesPassThrough() {
     String s = "ok";
     assertSame(s, Checks.notBlank(s, "s"));

@@ -64,6 +64,26 @@ class ContributionTest {
   }
 
   @Test
+  void constructor_unpairedSurrogates_failNamingFieldAndIndex() {
+    assertEquals("id has an unpaired surrogate U+D800 at index 1",
+        assertThrows(IllegalArgumentException.class, () -> of("a\uD800", "x", "c", "r", T)).getMessage());
+    assertEquals("contributor has an unpaired surrogate U+DC00 at index 0",
+        assertThrows(IllegalArgumentException.class, () -> of("a", "\uDC00b", "c", "r", T)).getMessage());
+    assertEquals("workingGroup has an unpaired surrogate U+D83D at index 2", assertThrows(
+        IllegalArgumentException.class, () -> base().workingGroup("wg\uD83D").build()).getMessage());
+    assertEquals("reviewer has an unpaired surrogate U+DE00 at index 0",
+        assertThrows(IllegalArgumentException.class, () -> Review.approve("\uDE00")).getMessage());
+    assertEquals("uri has an unpaired surrogate U+D83D at index 0",
+        assertThrows(IllegalArgumentException.class, () -> Evidence.of("\uD83Dx")).getMessage());
+  }
+
+  @Test
+  void constructor_surrogatePairs_accepted() {
+    Contribution c = of("id-\uD83D\uDE00", "\uD83D\uDE00", "c", "r", T);
+    assertEquals("\uD83D\uDE00", c.contributor());
+  }
+
+  @Test
   void constructor_nonFiniteAndNegativeAttributes_areKeptForAdmissionToReject() {
     Contribution c = base().attribute("n", Double.NaN).attribute("m", -1).build();
     assertTrue(Double.isNaN(c.attribute("n", 0)));
