@@ -49,9 +49,12 @@ public final class CycleJob {
   }
 
   /**
-   * Reads the policy document, checked against the framework when there is one.
+   * Reads the policy document, checked against the framework when there is one. A policy that declares
+   * a framework ({@code "framework"}) when no framework document was found is an error, unless the check
+   * was waived with {@code --no-framework}: its bounds would otherwise go unchecked in silence.
    *
-   * @throws InputException listing every problem of the framework or the policy
+   * @throws InputException listing every problem of the framework or the policy, or when the declared
+   *     framework cannot be found
    */
   public static PolicyDocument loadPolicy(DaoInputs in) throws InputException {
     PolicyReader reader = PolicyDocuments.reader();
@@ -66,6 +69,13 @@ public final class CycleJob {
     if (!p.ok()) {
       throw new InputException("the policy " + in.policy() + " has problems"
           + (in.framework() == null ? "" : " (checked against " + in.framework() + ")"), texts(p.problems()));
+    }
+    String declared = p.value().framework();
+    if (in.framework() == null && !in.frameworkWaived() && !declared.isEmpty()) {
+      throw new InputException("the policy " + in.policy() + " declares the framework '" + declared
+          + "' but no framework document was found", List.of(
+          "looked for framework.json in " + in.dir() + " and in its parent",
+          "give the framework with --framework FILE, or check against none with --no-framework"));
     }
     return p.value();
   }

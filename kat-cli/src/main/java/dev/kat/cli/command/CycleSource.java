@@ -53,7 +53,7 @@ final class CycleSource {
     }
     try (Ledger ledger = Ledger.open(file, doc.policy())) {
       YearMonth month = in.month() != null ? in.month() : CycleJob.inferMonth(in, t);
-      DaoInputs fixed = new DaoInputs(in.dir(), in.policy(), in.framework(), in.contributions(), month, in.maxRowBytes());
+      DaoInputs fixed = in.withMonth(month);
       Optional<CycleResult> done = ledger.history().results().stream()
           .filter(r -> r.cycle().id().equals(month.toString())).findFirst();
       if (done.isPresent()) {

@@ -24,13 +24,20 @@ import java.util.Locale;
  * @param contributions the contribution files, in the order they are read
  * @param month the cycle's month, or null to infer it from the records
  * @param maxRowBytes the largest row read
+ * @param frameworkWaived whether the framework check was turned off ({@code --no-framework}); when it
+ *     was not and no framework document is found, a policy that declares a framework is an error
  */
 public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contributions, YearMonth month,
-    int maxRowBytes) {
+    int maxRowBytes, boolean frameworkWaived) {
 
   /** Copies the list. */
   public DaoInputs {
     contributions = List.copyOf(contributions);
+  }
+
+  /** These inputs with the cycle's month set to {@code value}. */
+  public DaoInputs withMonth(YearMonth value) {
+    return new DaoInputs(dir, policy, framework, contributions, value, maxRowBytes, frameworkWaived);
   }
 
   /** The options every command that reads a DAO's inputs accepts. */
@@ -119,6 +126,6 @@ public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contri
     if (max < 64) {
       throw new UsageException("--max-row-bytes must be at least 64");
     }
-    return new DaoInputs(dir, policy, framework, files, month, max);
+    return new DaoInputs(dir, policy, framework, files, month, max, args.has("no-framework"));
   }
 }

@@ -67,4 +67,18 @@ class CliDefectsTest {
     assertEquals(header + "\nbad-in-y\n", Files.readString(out.resolve("rejects/2-contributions.csv")));
     assertTrue(c.out.contains("rejects/1-contributions.csv, rejects/2-contributions.csv"), c.out);
   }
+
+  @Test
+  void validate_declaredFrameworkNotFound_isAnErrorNamingIt(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    Cli c = Cli.run("validate", dao.toString());
+    assertEquals(3, c.exit, c.toString());
+    assertTrue(c.err.contains("declares the framework 'kat-cohort-2/1.0' but no framework document was found"),
+        c.toString());
+    assertTrue(!c.out.contains(": ok"), c.toString());
+    Cli run = Cli.run("run", dao.toString(), "--out", tmp.resolve("out").toString());
+    assertEquals(3, run.exit, run.toString());
+    Cli waived = Cli.run("run", dao.toString(), "--no-framework", "--out", tmp.resolve("out").toString());
+    assertEquals(0, waived.exit, waived.toString());
+  }
 }
