@@ -13,19 +13,21 @@ import java.util.TreeMap;
 
 /**
  * Contributor and working-group facts aggregated from one pass of a cycle, in id order; the only inputs of
- * contributor and working-group rules.
+ * contributor, working-group and pair rules.
  */
 final class Facts {
   private static final double SCALE = 1_000_000.0;
 
   private final TreeMap<String, Contributor> contributors;
   private final TreeMap<String, WorkingGroup> groups;
+  private final TreeMap<String, Pair> pairs;
   private final Map<String, long[]> micros;
 
   private Facts(TreeMap<String, Contributor> contributors, TreeMap<String, WorkingGroup> groups,
-      Map<String, long[]> micros) {
+      TreeMap<String, Pair> pairs, Map<String, long[]> micros) {
     this.contributors = contributors;
     this.groups = groups;
+    this.pairs = pairs;
     this.micros = micros;
   }
 
@@ -119,7 +121,32 @@ final class Facts {
       groups.put(e.getKey(), new WorkingGroup(rec, e.getKey(), sum / SCALE, count.get(e.getKey())[0],
           e.getValue().size(), sum == 0 ? 0 : (double) top / sum, byCat.get(e.getKey())));
     }
-    return new Facts(contributors, groups, micros);
+    TreeMap<String, Pair> pairs = new TreeMap<>();
+    TreeMap<String, long[]> pairSums = new TreeMap<>();
+    for (int row = 0; row < batch.rows(); row++) {
+      int me = batch.contributor(row);
+      Set<Integer> seen = new HashSet<>();
+      for (int k = 0; k < batch.counterpartCount(row); k++) {
+        int other = batch.counterpart(row, k);
+        if (other < 0 || other == me || !seen.add(other)) {
+          continue;
+        }
+        String a = batch.personId(me);
+        String b = batch.personId(other);
+        boolean forward = a.compareTo(b) < 0;
+        String key = forward ? a + "\u0000" + b : b + "\u0000" + a;
+        long[] v = pairSums.computeIfAbsent(key, x -> new long[4]);
+        v[0]++;
+        v[1] += credit[row];
+        v[forward ? 2 : 3] = 1;
+      }
+    }
+    for (Map.Entry<String, long[]> e : pairSums.entrySet()) {
+      String[] ids = e.getKey().split("\u0000");
+      long[] v = e.getValue();
+      pairs.put(e.getKey(), new Pair(rec, ids[0], ids[1], (int) v[0], v[1] / SCALE, v[2] == 1 && v[3] == 1));
+    }
+    return new Facts(contributors, groups, pairs, micros);
   }
 
   private static Set<String> earned(CycleResult r) {
@@ -134,10 +161,11 @@ final class Facts {
     return out;
   }
 
-  /** Every fact, contributors then working groups, each in id order. */
+  /** Every fact, contributors then working groups then pairs, each in id order. */
   List<Object> all() {
     List<Object> out = new ArrayList<>(contributors.values());
     out.addAll(groups.values());
+    out.addAll(pairs.values());
     return out;
   }
 

@@ -25,7 +25,7 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * Parses a rule file with the Drools DRL parser and checks it against the small language rule files may use
- * (docs/rules.md): one pattern per rule over one of the three fact types, conditions made only of the fact's
+ * (docs/rules.md): one pattern per rule over one of the four fact types, conditions made only of the fact's
  * own fields and methods, literals and operators, consequences made only of the fact's actions with literal
  * arguments, salience as the only attribute, and no imports, globals, functions, declarations or queries.
  * Multiplying factors are checked against the framework's adjustment bounds here, with the file and line.
@@ -44,7 +44,9 @@ final class RuleChecker {
           Map.of("credit", 1, "hours", 1, "count", 1, "distinct", 2, "streak", 1),
           Map.of("multiply", "SNS", "grant", "SS", "flag", "S")),
       new FactSpec("WorkingGroup", RuleKind.WORKING_GROUP,
-          Set.of("name", "credit", "records", "contributors", "topShare"), Map.of("credit", 1), Map.of("flag", "S")));
+          Set.of("name", "credit", "records", "contributors", "topShare"), Map.of("credit", 1), Map.of("flag", "S")),
+      new FactSpec("Pair", RuleKind.PAIR, Set.of("first", "second", "records", "credit", "reciprocal"), Map.of(),
+          Map.of("flag", "S")));
 
   static final String FACT_PACKAGE = "dev.kat.rules.engine";
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
@@ -100,7 +102,7 @@ final class RuleChecker {
       boolean ours = FACTS.stream().anyMatch(f -> (FACT_PACKAGE + "." + f.type()).equals(i.getTarget()));
       if (!ours) {
         problems.add(at(source, i, "import", "import of " + i.getTarget() + " is not allowed; rule files see only"
-            + " Contribution, Contributor and WorkingGroup, which need no import"));
+            + " Contribution, Contributor, WorkingGroup and Pair, which need no import"));
       }
     }
     notAllowed(source, problems, pkg.getGlobals(), "global");
@@ -167,14 +169,14 @@ final class RuleChecker {
     List<? extends BaseDescr> parts = lhs == null ? List.of() : lhs.getDescrs();
     if (parts.size() != 1 || !(parts.get(0) instanceof PatternDescr)) {
       problems.add(new Problem(source, line, 0, path,
-          "a rule must have exactly one pattern: Contribution(...), Contributor(...) or WorkingGroup(...)"));
+          "a rule must have exactly one pattern: Contribution(...), Contributor(...), WorkingGroup(...) or Pair(...)"));
       return null;
     }
     PatternDescr p = (PatternDescr) parts.get(0);
     FactSpec fact = FACTS.stream().filter(f -> f.type().equals(p.getObjectType())).findFirst().orElse(null);
     if (fact == null) {
       problems.add(at(source, p, path, "unknown fact type '" + p.getObjectType()
-          + "'; rules match Contribution, Contributor or WorkingGroup"));
+          + "'; rules match Contribution, Contributor, WorkingGroup or Pair"));
       return null;
     }
     if (p.getSource() != null || !p.getBehaviors().isEmpty()) {

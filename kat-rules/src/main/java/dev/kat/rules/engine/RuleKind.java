@@ -10,5 +10,7 @@ public enum RuleKind {
   /** A contributor rule over {@link Contributor}: evaluated once per contributor per cycle. */
   CONTRIBUTOR,
   /** A working-group rule over {@link WorkingGroup}: evaluated once per working group per cycle. */
-  WORKING_GROUP
+  WORKING_GROUP,
+  /** A pair rule over {@link Pair}: evaluated once per pair of counterparts per cycle. */
+  PAIR
 }

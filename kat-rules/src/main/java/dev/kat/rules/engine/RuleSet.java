@@ -45,7 +45,7 @@ import org.drools.drl.ast.descr.PackageDescr;
  *       (category, role, working group) and, for a rule that tests an attribute, once per bucket between the
  *       rule's own thresholds, and turns where each rule fired into the policy's
  *       {@link CreditAdjustment}s, which the core engine applies from primitive tables;
- *   <li>{@link #run} evaluates contributor and working-group rules once per contributor and working group,
+ *   <li>{@link #run} evaluates contributor, working-group and pair rules once per contributor, working group and pair,
  *       on facts aggregated from a first pass of the cycle, and applies their effects in a second pass.
  * </ul>
  *
@@ -438,7 +438,7 @@ public final class RuleSet {
   }
 
   /**
-   * Runs a cycle with the contributor and working-group rules: a first pass of {@code engine}, facts
+   * Runs a cycle with the contributor, working-group and pair rules: a first pass of {@code engine}, facts
    * aggregated from it (and from {@code history} for streaks), the rules fired once over those facts, and a
    * second pass with the rules' credit changes added to {@code overrides}. Record rules are not evaluated
    * here; compile them into the engine's policy with {@link #compile(Policy, Set)}.
@@ -462,7 +462,7 @@ public final class RuleSet {
     }
     Recorder rec = new Recorder();
     Facts facts = Facts.of(rec, first, history);
-    fire(facts.all(), names, rec, facts.all().size() + " contributor and working-group facts");
+    fire(facts.all(), names, rec, facts.all().size() + " contributor, working-group and pair facts");
     List<Effect> effects = new ArrayList<>(rec.effects);
     Map<String, Integer> rank = new HashMap<>();
     for (int i = 0; i < metas.size(); i++) {

@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A cycle run with contributor and working-group rules: the final result, what every rule did and how much
+ * A cycle run with contributor, working-group and pair rules: the final result, what every rule did and how much
  * credit each contributor gained or lost by them.
  *
  * @param result the cycle's result, with the rules' credit changes applied

@@ -77,7 +77,7 @@ class RuleFilesTest {
         + "rule \"joined\"\nwhen\n  $c : Contribution()\n  $d : Contributor()\nthen\n  $c.multiply(1, \"r\");\nend\n");
     assertEquals(List.of(
         "r.drl:1:0: import: import of java.nio.file.Files is not allowed; rule files see only Contribution,"
-            + " Contributor and WorkingGroup, which need no import",
+            + " Contributor, WorkingGroup and Pair, which need no import",
         "r.drl:2:0: global: global is not allowed in rule files",
         "r.drl:3:0: function: function is not allowed in rule files",
         "r.drl:4:0: rule 'sneaky': attribute 'no-loop' is not allowed; only salience",
@@ -85,8 +85,8 @@ class RuleFilesTest {
             + " $c.multiply(1.2, \"reason\"); found 'java'",
         "r.drl:12:0: rule 'dotted': '.' is not allowed in a condition; use the fact's fields and methods, literals"
             + " and operators",
-        "r.drl:16:0: rule 'joined': a rule must have exactly one pattern: Contribution(...), Contributor(...) or"
-            + " WorkingGroup(...)"), p);
+        "r.drl:16:0: rule 'joined': a rule must have exactly one pattern: Contribution(...), Contributor(...),"
+            + " WorkingGroup(...) or Pair(...)"), p);
     assertNull(System.getProperty("pwned"));
   }
 

@@ -204,4 +204,24 @@ class RuleSetTest {
     assertEquals("divides", e.rule());
     assertTrue(e.subject().startsWith("Contributor[alice"), e.subject());
   }
+
+  @Test
+  void run_pairRule_flagsReciprocalCounterparts() {
+    RuleSet rules = RuleFiles.parse(framework(), "r.drl",
+        "rule \"reciprocal-pair\"\nwhen\n  $p : Pair(reciprocal, records >= 3)\nthen\n"
+            + "  $p.flag(\"they host each other\");\nend\n").orElseThrow();
+    KatEngine engine = KatEngine.of(document().policy());
+    List<Contribution> records = List.of(
+        rec("x1", "alice", "session_hosting", "dao_member", 10, 1).counterpart("bob").attribute("durationMinutes", 60)
+            .build(),
+        rec("x2", "bob", "session_hosting", "dao_member", 10, 2).counterpart("alice").attribute("durationMinutes", 60)
+            .build(),
+        rec("x3", "bob", "session_hosting", "dao_member", 10, 3).counterpart("alice").attribute("durationMinutes", 60)
+            .build(),
+        rec("x4", "carol", "session_hosting", "dao_member", 10, 3).counterpart("dave").build());
+    RuledCycle out = rules.run(engine, engine.newBatch(cycle(10)).addAll(records).build(), PriorState.empty(),
+        Overrides.none(), List.of());
+    assertEquals(List.of(new Effect("reciprocal-pair", Effect.Kind.FLAG, "pair alice + bob", "", 1, "",
+        "they host each other")), out.effects());
+  }
 }
