@@ -17,7 +17,8 @@ import java.util.TreeMap;
  *   circle(x)      x, its partners and their partners, leaving out hubs with more than 32 partners
  *                  (a circle of more than 64 people is too wide to be a closed ring)
  *   peel           repeatedly drop circle members other than x with less than a share
- *                  {@code insularity} of their shared records inside the remaining circle
+ *                  {@code insularity} of their shared records inside the remaining circle, or with
+ *                  fewer than minSize − 1 partners in it (they cannot belong to a dense group)
  *   x is a ring member when, after peeling,
  *       w(x) &gt;= minInteractions, x keeps &gt;= insularity of its own records inside the circle,
  *       x has a reciprocal partner in it, the circle has &gt;= minSize people, and
@@ -189,7 +190,8 @@ public final class CollusionRingGuardrail implements Guardrail {
       if (wide) {
         continue;
       }
-      // Peel members who mostly work outside the group until every remaining one mostly works inside.
+      // Peel members who mostly work outside the group, or who have too few partners in it, until every
+      // remaining one mostly works inside; the result does not depend on the order of removal.
       Arrays.fill(active, 0, s, true);
       boolean changed = true;
       while (changed) {
@@ -200,14 +202,16 @@ public final class CollusionRingGuardrail implements Guardrail {
           }
           int y = circle[m];
           int inside = 0;
+          int partnersInside = 0;
           for (int i = start[y]; i < start[y + 1]; i++) {
             int z = partner[i];
             if (stamp[z] == mark && active[slot[z]]) {
               inside += shared[pairAt[i]];
+              partnersInside++;
             }
           }
           in[m] = inside;
-          if (m > 0 && inside < insularity * weight[y]) {
+          if (m > 0 && (inside < insularity * weight[y] || partnersInside < minSize - 1)) {
             active[m] = false;
             changed = true;
           }

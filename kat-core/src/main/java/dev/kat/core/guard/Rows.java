@@ -33,20 +33,6 @@ final class Rows {
     return best;
   }
 
-  /** Sorts {@code rows} in the canonical order. */
-  static int[] sorted(BatchView b, int[] rows) {
-    Integer[] boxed = new Integer[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      boxed[i] = rows[i];
-    }
-    Arrays.sort(boxed, (x, y) -> compare(b, x, y));
-    int[] out = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = boxed[i];
-    }
-    return out;
-  }
-
   /** "record r1 (2026-10-03T10:00:00Z)". */
   static String describe(BatchView b, int row) {
     return "record " + b.recordId(row) + " (" + Instant.ofEpochSecond(b.epochSecond(row)) + ")";
