@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,12 +135,13 @@ public final class CycleJob {
   }
 
   /**
-   * As {@link #preview(DaoInputs, PolicyDocument, CycleHistory, Terminal)}, raising {@code disputes}
-   * during review: each puts its record on hold until resolved.
+   * As {@link #preview(DaoInputs, PolicyDocument, CycleHistory, Terminal)}: during review, the cycle's
+   * lines of the review file ({@link DaoInputs#review()}) and then {@code extra} raise their disputes and
+   * apply their exceptions.
    *
-   * @throws InputException when a dispute names no submitted record
+   * @throws InputException when the review file is malformed or a dispute or exception does not apply
    */
-  public static Previewed preview(DaoInputs in, PolicyDocument doc, CycleHistory history, List<Dispute> disputes,
+  static Previewed preview(DaoInputs in, PolicyDocument doc, CycleHistory history, List<Review.Item> extra,
       Terminal t) throws InputException, IOException {
     YearMonth month = in.month();
     boolean inferred = false;
@@ -152,63 +154,22 @@ public final class CycleJob {
       throw new InputException("cycle " + month + " is not after the last finalized cycle "
           + history.lastResult().get().cycle().id(), List.of("choose a later month with --cycle"));
     }
+    List<Review.Item> review = new ArrayList<>(Review.read(in.review(), cycle.id()));
+    review.addAll(extra);
     CycleWorkflow workflow = history.start(doc.policy(), cycle);
     List<MalformedRow> malformed = new ArrayList<>();
-    List<ReadSummary> reads = readAll(in, t, workflow::submit, malformed);
+    Map<String, String> contributorOf = new HashMap<>();
+    List<ReadSummary> reads = readAll(in, t, c -> {
+      workflow.submit(c);
+      contributorOf.putIfAbsent(c.id(), c.contributor());
+    }, malformed);
     t.progress("previewing the cycle " + month + " …");
     workflow.beginReview();
-    List<String> bad = new ArrayList<>();
-    for (Dispute d : disputes) {
-      try {
-        workflow.dispute(d.recordId(), d.raisedBy(), d.reason());
-      } catch (IllegalArgumentException e) {
-        bad.add("--dispute " + d.recordId() + ": " + e.getMessage());
-      }
-    }
-    if (!bad.isEmpty()) {
-      throw new InputException("a dispute cannot be raised", bad);
-    }
+    Review.apply(workflow, review, contributorOf);
     workflow.validate();
     Preview preview = workflow.preview();
     t.clearProgress();
     return new Previewed(new JobResult(in, doc, cycle, inferred, preview.result(), reads, malformed), workflow, preview);
-  }
-
-  /**
-   * A dispute raised from the command line: the record is held until an exception resolves it.
-   *
-   * @param recordId the disputed record
-   * @param raisedBy who raised it
-   * @param reason why
-   */
-  public record Dispute(String recordId, String raisedBy, String reason) {
-
-    /**
-     * Parses {@code RECORD,RAISED_BY,REASON}.
-     *
-     * @throws UsageException when a part is missing
-     */
-    public static Dispute parse(String text) throws UsageException {
-      String[] parts = text.split(",", 3);
-      if (parts.length < 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-        throw new UsageException("--dispute " + text + " is not RECORD,RAISED_BY,REASON");
-      }
-      return new Dispute(parts[0].trim(), parts[1].trim(), parts[2].trim());
-    }
-
-    /** The option. */
-    public static Option option() {
-      return Option.values("dispute", "RECORD,BY,REASON", "put a record on hold: disputed by BY for REASON");
-    }
-
-    /** Every {@code --dispute} given. */
-    public static List<Dispute> all(Args args) throws UsageException {
-      List<Dispute> out = new ArrayList<>();
-      for (String d : args.values("dispute")) {
-        out.add(parse(d));
-      }
-      return out;
-    }
   }
 
   /**

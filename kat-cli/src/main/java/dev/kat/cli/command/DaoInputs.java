@@ -24,11 +24,12 @@ import java.util.Locale;
  * @param contributions the contribution files, in the order they are read
  * @param month the cycle's month, or null to infer it from the records
  * @param maxRowBytes the largest row read
+ * @param review the review file with the disputes and exceptions of the cycle (it may not exist)
  * @param frameworkWaived whether the framework check was turned off ({@code --no-framework}); when it
  *     was not and no framework document is found, a policy that declares a framework is an error
  */
 public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contributions, YearMonth month,
-    int maxRowBytes, boolean frameworkWaived) {
+    int maxRowBytes, Path review, boolean frameworkWaived) {
 
   /** Copies the list. */
   public DaoInputs {
@@ -37,7 +38,7 @@ public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contri
 
   /** These inputs with the cycle's month set to {@code value}. */
   public DaoInputs withMonth(YearMonth value) {
-    return new DaoInputs(dir, policy, framework, contributions, value, maxRowBytes, frameworkWaived);
+    return new DaoInputs(dir, policy, framework, contributions, value, maxRowBytes, review, frameworkWaived);
   }
 
   /** The options every command that reads a DAO's inputs accepts. */
@@ -49,6 +50,8 @@ public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contri
         Option.flag("no-framework", "do not check the policy against a framework"),
         Option.values("contributions", "FILE", "a contributions file, .csv, .jsonl or .ndjson "
             + "(default: <dao-dir>/contributions*.{csv,jsonl,ndjson})"),
+        Option.value("review", "FILE", "the disputes and exceptions of review, kept per cycle "
+            + "(default: <dao-dir>/review.csv, read when it exists)"),
         Option.value("cycle", "YYYY-MM", "the cycle's month (default: the month most records fall in)"),
         Option.value("max-row-bytes", "N", "rows longer than N bytes are malformed (default: 1048576)"));
   }
@@ -126,6 +129,7 @@ public record DaoInputs(Path dir, Path policy, Path framework, List<Path> contri
     if (max < 64) {
       throw new UsageException("--max-row-bytes must be at least 64");
     }
-    return new DaoInputs(dir, policy, framework, files, month, max, args.has("no-framework"));
+    Path review = args.has("review") ? t.resolve(args.value("review", null)) : dir.resolve(Review.FILE);
+    return new DaoInputs(dir, policy, framework, files, month, max, review, args.has("no-framework"));
   }
 }

@@ -45,7 +45,7 @@ final class FinalizeCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> o = new ArrayList<>(CycleSource.options());
-    o.add(CycleJob.Dispute.option());
+    o.addAll(Review.options());
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     return o;
@@ -56,13 +56,19 @@ final class FinalizeCommand implements Command {
     args.atMost(1);
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
+    List<Review.Item> review = Review.fromArgs(args);
     PolicyDocument doc = CycleJob.loadPolicy(in);
     Path file = Ledger.file(args, in, t);
     try (Ledger ledger = Ledger.open(file, doc.policy())) {
-      CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), CycleJob.Dispute.all(args), t);
+      CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), review, t);
       if (!p.job().fileProblems().isEmpty()) {
         throw new InputException("not finalizing: an input file could not be read",
             p.job().fileProblems().stream().map(Object::toString).toList());
+      }
+      int recorded = Review.record(in.review(), p.job().cycle().id(), review);
+      if (recorded > 0) {
+        t.err().println("kat finalize: " + recorded + (recorded == 1 ? " dispute or exception" : " disputes and exceptions")
+            + " added to " + in.review());
       }
       LedgerEntry entry;
       try {

@@ -45,7 +45,7 @@ final class PreviewCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> o = new ArrayList<>(CycleSource.options());
-    o.add(CycleJob.Dispute.option());
+    o.addAll(Review.options());
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     return o;
@@ -56,17 +56,19 @@ final class PreviewCommand implements Command {
     args.atMost(1);
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
+    List<Review.Item> review = Review.fromArgs(args);
     PolicyDocument doc = CycleJob.loadPolicy(in);
     Path file = Ledger.file(args, in, t);
     CycleJob.Previewed p;
     if (Files.exists(file)) {
       try (Ledger ledger = Ledger.open(file, doc.policy())) {
-        p = CycleJob.preview(in, doc, ledger.history(), CycleJob.Dispute.all(args), t);
+        p = CycleJob.preview(in, doc, ledger.history(), review, t);
       }
     } else {
       p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()),
-          CycleJob.Dispute.all(args), t);
+          review, t);
     }
+    int recorded = Review.record(in.review(), p.job().cycle().id(), review);
     List<LocatedRejection> rejected = Rejects.locate(p.job(), t);
     StringBuilder text = new StringBuilder("PREVIEW (not finalized) — ");
     text.append(TextSummary.render(p.job(), rejected, top));
@@ -83,6 +85,10 @@ final class PreviewCommand implements Command {
       }
     } else {
       text.append("no cycle is finalized yet (no ledger at ").append(file).append("): every contributor is new\n");
+    }
+    if (recorded > 0) {
+      text.append("review: ").append(recorded).append(recorded == 1 ? " dispute or exception" : " disputes and exceptions")
+          .append(" added to ").append(in.review()).append(" (kept until finalized)\n");
     }
     text.append("audit checklist:\n").append(indent(p.preview().audit().render()));
     text.append(p.preview().audit().passed() ? "  finalize would pass the checklist\n"

@@ -81,4 +81,40 @@ class CliDefectsTest {
     Cli waived = Cli.run("run", dao.toString(), "--no-framework", "--out", tmp.resolve("out").toString());
     assertEquals(0, waived.exit, waived.toString());
   }
+
+  @Test
+  void finalize_disputeKeptInReviewFile_holdsUntilReleased(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    String out = tmp.resolve("out").toString();
+    Cli held = Cli.run("finalize", dao.toString(), "--no-framework", "--cycle", "2026-10", "--out", out,
+        "--dispute", "H-1043,carol,the session did not take place");
+    assertEquals(4, held.exit, held.toString());
+    assertEquals("cycle,action,subject,by,amount,reason\n2026-10,dispute,H-1043,carol,,the session did not take place\n",
+        Files.readString(dao.resolve("review.csv")));
+    Cli still = Cli.run("finalize", dao.toString(), "--no-framework", "--cycle", "2026-10", "--out", out);
+    assertEquals(4, still.exit, still.toString());
+    assertTrue(still.err.contains("record H-1043 is disputed by carol"), still.toString());
+    Cli selfApproved = Cli.run("finalize", dao.toString(), "--no-framework", "--cycle", "2026-10", "--out", out,
+        "--release", "H-1043,jordan.lee,it did");
+    assertEquals(3, selfApproved.exit, selfApproved.toString());
+    assertTrue(selfApproved.err.contains("--release H-1043,jordan.lee,it did: approver (jordan.lee) must not be"),
+        selfApproved.toString());
+    Cli released = Cli.run("finalize", dao.toString(), "--no-framework", "--cycle", "2026-10", "--out", out,
+        "--release", "H-1043,dana,two participants confirmed it");
+    assertEquals(0, released.exit, released.toString());
+    assertTrue(Files.readString(dao.resolve("review.csv"))
+        .endsWith("2026-10,release,H-1043,dana,,two participants confirmed it\n"));
+  }
+
+  @Test
+  void preview_grantBeyondThePolicysLimit_isInvalidInputNamingTheLimit(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    Cli c = Cli.run("preview", dao.toString(), "--no-framework", "--out", tmp.resolve("out").toString(),
+        "--grant", "thao.pham,1000000,dana,unrecorded work");
+    assertEquals(3, c.exit, c.toString());
+    assertTrue(c.err.contains("exceptions.maxCreditPerContributor"), c.toString());
+    assertTrue(!Files.exists(dao.resolve("review.csv")), "a refused exception is not recorded");
+    Cli bad = Cli.run("preview", dao.toString(), "--no-framework", "--grant", "thao.pham,lots,dana,why");
+    assertEquals(2, bad.exit, bad.toString());
+  }
 }
