@@ -458,7 +458,7 @@ public final class RuleSet {
     Set<String> names = new TreeSet<>();
     metas.stream().filter(m -> m.info.kind() != RuleKind.RECORD).forEach(m -> names.add(m.info.name()));
     if (names.isEmpty()) {
-      return new RuledCycle(first, List.of(), new TreeMap<>());
+      return new RuledCycle(first, List.of(), new TreeMap<>(), recordRuleNames());
     }
     Recorder rec = new Recorder();
     Facts facts = Facts.of(rec, first, history);
@@ -483,12 +483,12 @@ public final class RuleSet {
     LOG.log(System.Logger.Level.INFO, "evaluated {0} rules on {1} facts of cycle {2}: {3} effects",
         names.size(), facts.all().size(), batch.cycle(), effects.size());
     if (deltas.values().stream().allMatch(d -> d == 0)) {
-      return new RuledCycle(first, effects, deltas);
+      return new RuledCycle(first, effects, deltas, recordRuleNames());
     }
     TreeMap<String, Long> merged = new TreeMap<>(overrides.creditAdjustments());
     deltas.forEach((k, v) -> merged.merge(k, v, Long::sum));
     CycleResult second = engine.run(batch, prior, new Overrides(merged, overrides.releasedHolds(), overrides.voidedRecords()));
-    return new RuledCycle(second, effects, deltas);
+    return new RuledCycle(second, effects, deltas, recordRuleNames());
   }
 
   /**
@@ -547,6 +547,12 @@ public final class RuleSet {
     } finally {
       session.dispose();
     }
+    return out;
+  }
+
+  private SortedSet<String> recordRuleNames() {
+    TreeSet<String> out = new TreeSet<>();
+    metas.stream().filter(m -> m.info.kind() == RuleKind.RECORD).forEach(m -> out.add(m.info.name()));
     return out;
   }
 

@@ -160,7 +160,10 @@ class RuleSetTest {
     String text = out.render("alice");
     assertTrue(text.contains("rules:\n  guide-three-cultures: x1.1 on session_hosting credit (sessions with Explorers"
         + " from three or more countries this cycle)\n  credit changed by rules: 3.000000\n"), text);
-    assertTrue(out.render("bob").contains("explorer-reflection"), out.render("bob"));
+    assertTrue(out.render("bob").contains("record rules:\n  p1 explorer-reflection: x1.2 (+0.320000 credit)\n"),
+        out.render("bob"));
+    assertTrue(out.render("carol").contains("record rules:\n  d1 sdf-templates: x1.1 (+0.500000 credit)\n"),
+        out.render("carol"));
   }
 
   @Test
