@@ -3,6 +3,12 @@ package dev.kat.cli.command;
 import dev.kat.cli.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,14 +105,43 @@ public final class Commands {
         t.err().println("  " + p);
       }
       return ExitCode.INVALID_INPUT;
-    } catch (IOException | UncheckedIOException e) {
-      t.err().println("kat " + c.name() + ": " + e.getMessage());
+    } catch (IOException e) {
+      t.err().println("kat " + c.name() + ": " + describe(e));
+      return ExitCode.OUTPUT;
+    } catch (UncheckedIOException e) {
+      t.err().println("kat " + c.name() + ": " + describe(e.getCause()));
       return ExitCode.OUTPUT;
     } catch (Exception | AssertionError e) {
       t.err().println("kat " + c.name() + ": internal error: " + e);
       e.printStackTrace(t.err());
       return ExitCode.INTERNAL;
     }
+  }
+
+  /**
+   * What went wrong with a file, said in words: the file and the reason, which the JDK's file
+   * exceptions keep apart (their message alone is often only the path).
+   */
+  static String describe(IOException e) {
+    String why;
+    if (e instanceof FileAlreadyExistsException) {
+      why = "already exists and is not a directory";
+    } else if (e instanceof NoSuchFileException) {
+      why = "no such file or directory";
+    } else if (e instanceof AccessDeniedException) {
+      why = "permission denied";
+    } else if (e instanceof NotDirectoryException) {
+      why = "not a directory";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      why = "directory not empty";
+    } else if (e instanceof FileSystemException f && f.getReason() != null) {
+      why = f.getReason();
+    } else {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    FileSystemException f = (FileSystemException) e;
+    String reason = f.getReason() != null && !f.getReason().equals(why) ? why + " (" + f.getReason() + ")" : why;
+    return "cannot use " + f.getFile() + (f.getOtherFile() == null ? "" : " or " + f.getOtherFile()) + ": " + reason;
   }
 
   /** The text of {@code kat --help}. */
@@ -132,7 +167,7 @@ public final class Commands {
     all.add(Option.flag("help", "show this help"));
     for (Option o : all) {
       String left = "--" + o.name() + (o.value() == null ? "" : " " + o.value());
-      sb.append(String.format(Locale.ROOT, "  %-26s %s%s%n", left, o.description(),
+      sb.append(String.format(Locale.ROOT, "  %-26s %s%s\n", left, o.description(),
           o.repeatable() ? " (repeatable)" : ""));
     }
     return sb.toString();

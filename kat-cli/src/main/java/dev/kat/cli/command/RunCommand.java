@@ -55,7 +55,8 @@ final class RunCommand implements Command {
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     o.add(Option.flag("strict", "exit with status 3 when any row is malformed or rejected"));
-    o.add(Option.flag("quiet", "print nothing but problems"));
+    o.add(Option.flag("quiet", "print nothing but problems: one line per file problem, malformed row and "
+        + "rejected record"));
     o.add(Option.flag("no-details", "for very large cycles: no statement pages, no statements in result.json"));
     o.add(Option.flag("stream", "stream rows straight into the engine, without the workflow's audit checklist "
         + "(automatic above 64 MiB of input)"));
@@ -89,6 +90,13 @@ final class RunCommand implements Command {
     if (!args.has("quiet")) {
       t.out().print(summary);
       t.out().println("  outputs in " + out + ": " + names(out, written));
+    } else {
+      for (String line : ValidateCommand.problems(job, rejected)) {
+        t.out().println(line);
+      }
+      if (audit != null && !audit.passed()) {
+        t.out().println("audit checklist FAILS: " + audit.failures());
+      }
     }
     if (!job.fileProblems().isEmpty()) {
       return ExitCode.INVALID_INPUT;

@@ -49,17 +49,7 @@ final class ValidateCommand implements Command {
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     CycleJob.JobResult job = CycleJob.run(in, PriorState.empty(), t);
     List<LocatedRejection> rejected = Rejects.locate(job, t);
-    List<String> lines = new ArrayList<>();
-    for (FileProblem p : job.fileProblems()) {
-      lines.add(p.toString());
-    }
-    for (MalformedRow m : job.malformed()) {
-      lines.add(m.toString());
-    }
-    for (LocatedRejection r : rejected) {
-      lines.add(r.where() + ": " + r.rejection().record().id() + ": " + r.rejection().code() + ": "
-          + r.rejection().message());
-    }
+    List<String> lines = problems(job, rejected);
     t.out().println("policy " + in.policy() + ": ok" + (in.framework() == null ? "" : " (within " + in.framework() + ")"));
     t.out().println(String.format(Locale.ROOT, "cycle %s: %d rows read = %d admissible + %d rejected by admission + %d malformed",
         job.cycle().id(), job.rowsRead(), job.result().acceptedCount(), rejected.size(), job.malformed().size()));
@@ -72,5 +62,21 @@ final class ValidateCommand implements Command {
       t.out().println("  " + l);
     }
     return ExitCode.INVALID_INPUT;
+  }
+
+  /** Every problem of {@code job}, one line each: file problems, malformed rows, then rejected records. */
+  static List<String> problems(CycleJob.JobResult job, List<LocatedRejection> rejected) {
+    List<String> lines = new ArrayList<>();
+    for (FileProblem p : job.fileProblems()) {
+      lines.add(p.toString());
+    }
+    for (MalformedRow m : job.malformed()) {
+      lines.add(m.toString());
+    }
+    for (LocatedRejection r : rejected) {
+      lines.add(r.where() + ": " + r.rejection().record().id() + ": " + r.rejection().code() + ": "
+          + r.rejection().message());
+    }
+    return lines;
   }
 }

@@ -117,4 +117,24 @@ class CliDefectsTest {
     Cli bad = Cli.run("preview", dao.toString(), "--no-framework", "--grant", "thao.pham,lots,dana,why");
     assertEquals(2, bad.exit, bad.toString());
   }
+
+  @Test
+  void run_quiet_printsOnlyTheProblems(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, "");
+    String header = Files.readAllLines(Path.of(Cli.EXAMPLE, "contributions.csv"), StandardCharsets.UTF_8).get(0);
+    String good = Files.readAllLines(Path.of(Cli.EXAMPLE, "contributions.csv"), StandardCharsets.UTF_8).get(2);
+    Files.writeString(dao.resolve("contributions.csv"), header + "\n" + good + "\nbad\n", StandardCharsets.UTF_8);
+    Cli c = Cli.run("run", dao.toString(), "--no-framework", "--quiet", "--strict", "--out", tmp.resolve("o").toString());
+    assertEquals(3, c.exit, c.toString());
+    assertEquals(1, c.out.lines().count(), c.toString());
+    assertTrue(c.out.contains("contributions.csv:3:0: the row has 1 field but the header has 18"), c.toString());
+  }
+
+  @Test
+  void run_outIsAFile_saysWhyItCannotWrite(@TempDir Path tmp) throws IOException {
+    Path file = Files.writeString(tmp.resolve("afile"), "x");
+    Cli c = Cli.run("run", Cli.EXAMPLE, "--out", file.toString());
+    assertEquals(6, c.exit, c.toString());
+    assertTrue(c.err.contains("kat run: cannot use " + file + ": already exists and is not a directory"), c.toString());
+  }
 }
