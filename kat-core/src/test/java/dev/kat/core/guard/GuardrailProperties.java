@@ -65,9 +65,9 @@ class GuardrailProperties {
   }
 
   /**
-   * Honest-only populations are almost never flagged: no honest record is rejected or held, nobody
-   * loses half their credit, and at most one honest contributor in ten (two in small populations) loses
-   * more than a quarter (the measured rates are in docs/guardrails.md).
+   * Honest-only populations are almost never flagged: no honest record is rejected or held, the
+   * guardrails take at most 5% of the population's credit, and at most two honest contributors or one
+   * in ten, whichever is more, lose more than a quarter (the measured rates are in docs/guardrails.md).
    */
   @Property(tries = 25)
   boolean honestOnlyPopulations_almostNeverFlagged(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
@@ -85,15 +85,12 @@ class GuardrailProperties {
     }
     int losers = 0;
     for (String c : plain.contributors()) {
-      double kept = guarded.credit(c) / (double) plain.credit(c);
-      if (kept < 0.5) {
-        return false;
-      }
-      if (kept < 0.75) {
+      if (guarded.credit(c) < 0.75 * plain.credit(c)) {
         losers++;
       }
     }
-    return losers <= Math.max(2, plain.contributors().size() / 10);
+    return losers <= Math.max(2, plain.contributors().size() / 10)
+        && guarded.totalCredit() >= 0.95 * plain.totalCredit();
   }
 
   @Property(tries = 10)
