@@ -2,7 +2,15 @@ package dev.kat.rules.policy;
 
 import dev.kat.core.alloc.AllocationPolicy;
 import dev.kat.core.alloc.Allocations;
+import dev.kat.core.guard.CategoryDayCapGuardrail;
 import dev.kat.core.guard.CollusionRingGuardrail;
+import dev.kat.core.guard.MadOutlierGuardrail;
+import dev.kat.core.guard.ReviewerConcentrationGuardrail;
+import dev.kat.core.guard.VelocityGuardrail;
+import dev.kat.core.policy.CapSpec;
+import dev.kat.core.policy.Diminishing;
+import java.util.Locale;
+import java.util.Set;
 import dev.kat.core.guard.EigenTrustGuardrail;
 import dev.kat.core.guard.EvidenceReuseGuardrail;
 import dev.kat.core.guard.Guardrail;
@@ -89,7 +97,10 @@ public final class ComponentRegistry {
    * {@code self-dealing} (allowCounterpartApproval false), {@code evidence-reuse} (checkPrior true),
    * {@code pairwise-reciprocity} (m 50, reciprocalReviews true), {@code collusion-ring} (minSize 3,
    * insularity 0.8, minDensity 0.5, minInteractions 4, factor 0.25) and {@code eigentrust} (preTrusted
-   * none, alpha 0.15, fullTrust 0.1). Allocation policies: {@code immediate}, {@code recent},
+   * none, alpha 0.15, fullTrust 0.1), {@code velocity} (windowSeconds 3600, maxRecords 8), {@code mad-outlier}
+   * (threshold 3.5, minPopulation 20), {@code reviewer-concentration} (minRecords 5, maxShare 0.8, minLift 3,
+   * concentrationFactor 0.5, minComparisons 10, gap 0.25, rubberStampFactor 0.5) and {@code category-day-cap}
+   * (category required, soft, hard, curve flat). Allocation policies: {@code immediate}, {@code recent},
    * {@code balanced} and {@code fixed_rate} (katPerCredit, a positive integer, required).
    */
   public static ComponentRegistry defaults() {
@@ -102,6 +113,28 @@ public final class ComponentRegistry {
         .with(guardrail(CollusionRingGuardrail.ID, p -> new CollusionRingGuardrail(
             smallInt(p, "minSize", 3), p.number("insularity", 0.8), p.number("minDensity", 0.5),
             smallInt(p, "minInteractions", 4), p.number("factor", 0.25))))
+        .with(guardrail(VelocityGuardrail.ID, p -> new VelocityGuardrail(p.integer("windowSeconds", 3600),
+            smallInt(p, "maxRecords", 8))))
+        .with(guardrail(MadOutlierGuardrail.ID, p -> new MadOutlierGuardrail(p.number("threshold", 3.5),
+            smallInt(p, "minPopulation", 20))))
+        .with(guardrail(ReviewerConcentrationGuardrail.ID, p -> new ReviewerConcentrationGuardrail(
+            smallInt(p, "minRecords", 5), p.number("maxShare", 0.8), p.number("minLift", 3.0),
+            p.number("concentrationFactor", 0.5), smallInt(p, "minComparisons", 10), p.number("gap", 0.25),
+            p.number("rubberStampFactor", 0.5))))
+        .with(guardrail(CategoryDayCapGuardrail.ID, p -> {
+          String category = p.string("category", null);
+          if (category == null) {
+            throw new IllegalArgumentException("parameter category is required (a category id, or * for each)");
+          }
+          double hard = p.number("hard", Double.POSITIVE_INFINITY);
+          double soft = p.number("soft", hard);
+          String curve = p.string("curve", "flat");
+          if (!Set.of("none", "sqrt", "log", "flat").contains(curve)) {
+            throw new IllegalArgumentException("parameter curve (" + curve + ") must be none, sqrt, log or flat");
+          }
+          return new CategoryDayCapGuardrail(category,
+              new CapSpec(soft, hard, Diminishing.valueOf(curve.toUpperCase(Locale.ROOT))));
+        }))
         .with(guardrail(EigenTrustGuardrail.ID, p -> new EigenTrustGuardrail(new TreeSet<>(p.strings("preTrusted")),
             p.number("alpha", Guardrails.DEFAULT_ALPHA), p.number("fullTrust", Guardrails.DEFAULT_FULL_TRUST))))
         .with(allocation("immediate", p -> Allocations.immediate()))

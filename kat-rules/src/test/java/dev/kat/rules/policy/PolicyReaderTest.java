@@ -205,7 +205,8 @@ class PolicyReaderTest {
             + "\n\"allocation\": [{\"policy\": \"lottery\"}]"), "p.json");
     assertEquals(List.of(
         "p.json:4:25: $.guardrails.burst: parameter limit (-1.0) must be > 0",
-        "p.json:4:62: $.guardrails.sybil: unknown guardrail 'sybil'; known: burst, collusion-ring, eigentrust, evidence-reuse, pairwise-reciprocity, self-dealing",
+        "p.json:4:62: $.guardrails.sybil: unknown guardrail 'sybil'; known: burst, category-day-cap, collusion-ring, eigentrust, evidence-reuse, mad-outlier,"
+            + " pairwise-reciprocity, reviewer-concentration, self-dealing, velocity",
         "p.json:5:27: $.allocation[0].policy: unknown allocation policy 'lottery'; known: balanced, fixed_rate, immediate, recent"), lines(bad));
 
     ReadResult<PolicyDocument> extra = reader.read(minimal(",\n\"guardrails\": {\"burst\": {\"window\": 3}}"), "p.json");
@@ -245,5 +246,20 @@ class PolicyReaderTest {
         "p.json:5:29: $.goals.g.category: category 'sessions' is not declared in $.categories",
         "p.json:5:16: $.goals.g.attribute: attribute is required with measure attribute and not allowed otherwise"),
         lines(PolicyReader.defaults().read(minimal(extra), "p.json")));
+  }
+
+  @Test
+  void read_everyBuiltInGuardrail_withDefaultsAndParameters() {
+    ReadResult<PolicyDocument> r = PolicyReader.defaults().read(minimal(",\n\"guardrails\": {\"self-dealing\": {},"
+        + " \"evidence-reuse\": {}, \"pairwise-reciprocity\": {\"m\": 30}, \"collusion-ring\": {}, \"eigentrust\": {},"
+        + " \"velocity\": {\"maxRecords\": 12}, \"mad-outlier\": {}, \"reviewer-concentration\": {},"
+        + " \"category-day-cap\": {\"category\": \"documentation\", \"hard\": 20}}"), "p.json");
+    assertEquals(List.of(), lines(r));
+    assertEquals(List.of("self-dealing", "evidence-reuse", "pairwise-reciprocity", "collusion-ring", "eigentrust",
+        "velocity", "mad-outlier", "reviewer-concentration", "category-day-cap"),
+        r.value().policy().guardrails().stream().map(g -> g.id()).collect(Collectors.toList()));
+    ReadResult<PolicyDocument> bad = PolicyReader.defaults().read(minimal(
+        ",\n\"guardrails\": {\"category-day-cap\": {\"hard\": 20}, \"velocity\": {\"maxRecords\": 0}}"), "p.json");
+    assertEquals(2, bad.problems().size(), lines(bad)::toString);
   }
 }
