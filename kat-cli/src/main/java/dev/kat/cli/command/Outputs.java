@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a cycle's outputs into a directory (documented in {@code docs/formats.md}):
+ * Writes a cycle's outputs into a directory (documented in {@code docs/formats.md}), first removing the
+ * files an earlier run left in its {@code rejects/} and {@code statements/} directories:
  * {@code result.json}, {@code contributors.csv}, {@code statements.csv}, {@code rejects.csv},
  * {@code rejects/<input file>} with the bad rows unchanged, {@code summary.txt}, and the HTML report
  * with one statement page per contributor.
@@ -54,6 +57,7 @@ public final class Outputs {
   public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
       AuditReport audit, boolean preview, boolean details, Path dir, Terminal t) throws IOException {
     Files.createDirectories(dir);
+    clear(dir.resolve("rejects"), "");
     List<Path> written = new ArrayList<>();
     t.progress("writing result.json …");
     Path json = dir.resolve("result.json");
@@ -70,6 +74,30 @@ public final class Outputs {
     written.addAll(Reports.write(Reports.model(job, rejected, audit, preview), details, dir, t));
     t.clearProgress();
     return written;
+  }
+
+  /**
+   * Removes the regular files directly in {@code dir} whose names end with {@code suffix} (every file for
+   * an empty suffix): the outputs of an earlier run, so that a directory written again holds only this
+   * run's outputs. Nothing happens when {@code dir} does not exist; subdirectories are left alone.
+   *
+   * @throws IOException if a file cannot be removed
+   */
+  static void clear(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && p.getFileName().toString().endsWith(suffix)) {
+          stale.add(p);
+        }
+      }
+    }
+    for (Path p : stale) {
+      Files.delete(p);
+    }
   }
 
   /** Writes a UTF-8 text file. */

@@ -38,7 +38,8 @@ final class Reports {
   }
 
   /**
-   * Writes {@code report.html} and {@code statements/<contributor>.html} into {@code dir}.
+   * Writes {@code report.html} and {@code statements/<contributor>.html} into {@code dir}, first removing
+   * the {@code .html} pages an earlier run left in {@code statements/}.
    *
    * @return the files written
    * @throws IOException if writing fails
@@ -50,6 +51,7 @@ final class Reports {
   /** As {@link #write(ReportModel, Path, Terminal)}, with statement pages only when {@code withPages}. */
   static List<Path> write(ReportModel model, boolean withPages, Path dir, Terminal t) throws IOException {
     List<Path> written = new ArrayList<>();
+    Outputs.clear(dir.resolve("statements"), ".html");
     t.progress("writing report.html …");
     Path report = dir.resolve("report.html");
     Files.writeString(report, HtmlReport.cycle(model, c -> "statements/" + HtmlReport.fileName(c)), StandardCharsets.UTF_8);

@@ -137,4 +137,20 @@ class CliDefectsTest {
     assertEquals(6, c.exit, c.toString());
     assertTrue(c.err.contains("kat run: cannot use " + file + ": already exists and is not a directory"), c.toString());
   }
+
+  @Test
+  void run_intoAUsedDirectory_leavesNoStaleOutputs(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out.resolve("statements"));
+    Files.createDirectories(out.resolve("rejects"));
+    Files.writeString(out.resolve("statements/someone.else.html"), "old");
+    Files.writeString(out.resolve("rejects/old-contributions.csv"), "old");
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Cli c = Cli.run("run", Cli.EXAMPLE, "--out", out.toString());
+    assertEquals(0, c.exit, c.toString());
+    assertTrue(!Files.exists(out.resolve("statements/someone.else.html")));
+    assertTrue(!Files.exists(out.resolve("rejects/old-contributions.csv")));
+    assertTrue(Files.exists(out.resolve("statements/thao.pham.html")));
+    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+  }
 }
