@@ -111,6 +111,18 @@ final class CycleRun {
       public List<Rejection> rejections() {
         return batch.rejections();
       }
+
+      private final java.util.Map<String, Object> sharedValues = new java.util.HashMap<>();
+
+      @Override
+      public <T> T shared(String key, Class<T> type, java.util.function.Supplier<T> compute) {
+        Object v = sharedValues.get(key);
+        if (v == null) {
+          v = compute.get();
+          sharedValues.put(key, v);
+        }
+        return type.cast(v);
+      }
     };
     for (Guardrail g : guardrails) {
       List<Flag> found = new ArrayList<>();

@@ -91,7 +91,7 @@ public final class CollusionRingGuardrail implements Guardrail {
   @Override
   public void inspect(GuardContext context, FlagSink sink) {
     BatchView b = context.batch();
-    PairGraph g = PairGraph.of(b, true, true);
+    PairGraph g = PairGraph.of(context, true, true);
     int people = b.people();
     int pairs = g.pairCount();
     if (pairs == 0) {

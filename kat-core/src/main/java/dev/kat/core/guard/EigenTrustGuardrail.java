@@ -106,7 +106,7 @@ public final class EigenTrustGuardrail implements Guardrail {
         }
       }
     }
-    PairGraph g = PairGraph.of(b, true, true);
+    PairGraph g = PairGraph.of(context, true, true);
     if (g.edges == 0) {
       return;
     }

@@ -94,6 +94,15 @@ final class PairGraph {
   }
 
   /**
+   * The graph of {@code context}'s batch, shared through {@link GuardContext#shared} so that the detectors
+   * of one guard stage that read the same graph build it once.
+   */
+  static PairGraph of(GuardContext context, boolean counterparts, boolean approvals) {
+    String key = "pair-graph:" + counterparts + ":" + approvals;
+    return context.shared(key, PairGraph.class, () -> of(context.batch(), counterparts, approvals));
+  }
+
+  /**
    * Builds the graph of {@code b}: counterpart edges and/or approving-review edges. Edges from a person
    * to themselves are left out (that is self-dealing, a detector of its own).
    */

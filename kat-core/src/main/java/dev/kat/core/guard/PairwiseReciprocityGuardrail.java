@@ -72,7 +72,7 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
   @Override
   public void inspect(GuardContext context, FlagSink sink) {
     BatchView b = context.batch();
-    PairGraph g = PairGraph.of(b, true, reciprocalReviews);
+    PairGraph g = PairGraph.of(context, true, reciprocalReviews);
     int n = b.rows();
     double[] factor = new double[n];
     Arrays.fill(factor, 1.0);
