@@ -314,24 +314,32 @@ final class RuleChecker {
 
   /** Records the threshold when attr(...) at [i, close] is compared with a number literal. */
   private static boolean attributeTest(List<Token> toks, int i, int close, String attribute, Meta m) {
+    // The comparison must be with a bare number: arithmetic on either side would move the threshold.
     if (close + 1 < toks.size() && COMPARISONS.contains(toks.get(close + 1).text())) {
       Double v = number(toks, close + 2);
-      if (v != null) {
+      if (v != null && !arithmetic(toks, close + 2 + (toks.get(close + 2).text().equals("-") ? 2 : 1))) {
         m.thresholds.add(v);
         return true;
       }
     }
-    if (i >= 2 && COMPARISONS.contains(toks.get(i - 1).text())) {
-      Double v = toks.get(i - 2).isNumber() ? Double.valueOf(toks.get(i - 2).text()) : null;
-      if (v != null) {
-        if (i >= 3 && toks.get(i - 3).text().equals("-")) {
-          v = -v;
-        }
+    if (i >= 2 && COMPARISONS.contains(toks.get(i - 1).text()) && toks.get(i - 2).isNumber()
+        && !arithmetic(toks, close + 1)) {
+      double v = Double.parseDouble(toks.get(i - 2).text());
+      int before = i - 3;
+      if (before >= 0 && toks.get(before).text().equals("-")) {
+        v = -v;
+        before--;
+      }
+      if (!arithmetic(toks, before)) {
         m.thresholds.add(v);
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean arithmetic(List<Token> toks, int k) {
+    return k >= 0 && k < toks.size() && Set.of("+", "-", "*", "/").contains(toks.get(k).text());
   }
 
   private static Double number(List<Token> toks, int k) {

@@ -108,4 +108,15 @@ class RuleFilesTest {
         .collect(Collectors.toList());
     assertEquals(List.of("b.drl:1:0: rule 'same': a rule with this name is already defined at a.drl:1"), p);
   }
+
+  @Test
+  void parse_attributeComparedWithArithmetic_isRefused() {
+    List<String> p = problems("rule \"sum\"\nwhen\n  $c : Contribution(attr(\"a\") > 10 + 5)\nthen\n"
+        + "  $c.multiply(1.5, \"r\");\nend\n"
+        + "rule \"scaled\"\nwhen\n  $c : Contribution(2 * 3 < attr(\"a\"))\nthen\n  $c.multiply(1.5, \"r\");\nend\n"
+        + "rule \"negative\"\nwhen\n  $c : Contribution(-3 <= attr(\"a\"))\nthen\n  $c.multiply(1.5, \"r\");\nend\n");
+    assertEquals(List.of(
+        "r.drl:3:0: rule 'sum': compare attr(\"a\") directly with a number, e.g. attr(\"a\") >= 3",
+        "r.drl:9:0: rule 'scaled': compare attr(\"a\") directly with a number, e.g. attr(\"a\") >= 3"), p);
+  }
 }
