@@ -32,9 +32,15 @@ final class CycleSource {
    * @param job the result and what was read
    * @param rejected the rejected records with their rows
    * @param audit the audit checklist, or null for a finalized cycle (it passed when it was finalized)
-   * @param finalized whether the result comes from the ledger
+   * @param finalizedAs where the finalized cycle is kept (ledger entry and hash), empty for a preview
    */
-  record Shown(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, boolean finalized) {}
+  record Shown(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, String finalizedAs) {
+
+    /** Whether the result comes from the ledger. */
+    boolean finalized() {
+      return !finalizedAs.isEmpty();
+    }
+  }
 
   /** The options of the commands that show a cycle. */
   static List<Option> options() {
@@ -49,13 +55,20 @@ final class CycleSource {
     if (!Files.exists(file)) {
       CycleHistory none = CycleHistory.open(new InMemoryLedgerStore(), doc.policy());
       CycleJob.Previewed p = CycleJob.preview(in, doc, none, t);
-      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), false);
+      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "");
     }
     try (Ledger ledger = Ledger.open(file, doc.policy())) {
       YearMonth month = in.month() != null ? in.month() : CycleJob.inferMonth(in, t);
       DaoInputs fixed = in.withMonth(month);
-      Optional<CycleResult> done = ledger.history().results().stream()
-          .filter(r -> r.cycle().id().equals(month.toString())).findFirst();
+      List<CycleResult> results = ledger.history().results();
+      Optional<CycleResult> done = Optional.empty();
+      String note = "";
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).cycle().id().equals(month.toString())) {
+          done = Optional.of(results.get(i));
+          note = Ledger.note(ledger.history().entries().get(i), file);
+        }
+      }
       if (done.isPresent()) {
         List<MalformedRow> malformed = new ArrayList<>();
         List<ReadSummary> reads = new ArrayList<>();
@@ -75,10 +88,10 @@ final class CycleSource {
         t.clearProgress();
         CycleJob.JobResult job = new CycleJob.JobResult(fixed, doc, done.get().cycle(), in.month() == null, done.get(),
             reads, malformed);
-        return new Shown(job, Rejects.locate(job, t), null, true);
+        return new Shown(job, Rejects.locate(job, t), null, note);
       }
       CycleJob.Previewed p = CycleJob.preview(fixed, doc, ledger.history(), t);
-      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), false);
+      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "");
     }
   }
 }

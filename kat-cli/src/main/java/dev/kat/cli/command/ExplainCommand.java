@@ -69,7 +69,7 @@ final class ExplainCommand implements Command {
           + (mine.isEmpty() ? "" : " (every record of theirs was rejected)"), hints);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("Cycle ").append(r.cycle().id()).append(shown.finalized() ? " (finalized)" : " (preview, not finalized)")
+    sb.append("Cycle ").append(r.cycle().id()).append(shown.finalized() ? " (finalized: " + shown.finalizedAs() + ")" : " (preview, not finalized)")
         .append(", policy ").append(r.policy().id()).append('\n');
     sb.append(r.statement(who).render());
     sb.append("  KAT share: ").append(r.kat(who)).append(" of ").append(r.budget()).append('\n');
@@ -90,7 +90,7 @@ final class ExplainCommand implements Command {
         Files.createDirectories(parent);
       }
       Files.writeString(page, HtmlReport.statement(Reports.model(shown.job(), shown.rejected(), shown.audit(),
-          !shown.finalized()), who, "report.html"), StandardCharsets.UTF_8);
+          !shown.finalized(), shown.finalizedAs()), who, "report.html"), StandardCharsets.UTF_8);
       t.out().println("  statement page: " + page);
     }
     return ExitCode.OK;

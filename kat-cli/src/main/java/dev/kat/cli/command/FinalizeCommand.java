@@ -85,7 +85,7 @@ final class FinalizeCommand implements Command {
           + "finalized: cycle " + entry.cycleId() + " is ledger entry " + entry.index() + " of " + file + "\n"
           + "  entry hash " + entry.hash() + " (previous " + entry.previousHash() + ")\n";
       Path out = t.resolve(args.value("out", "kat-out"));
-      List<Path> written = Outputs.writeAll(p.job(), rejected, text, p.preview().audit(), false, out, t);
+      List<Path> written = Outputs.writeAll(p.job(), rejected, text, p.preview().audit(), false, Ledger.note(entry, file), true, out, t);
       t.out().print(text);
       t.out().println("  outputs in " + out + ": " + RunCommand.names(out, written));
       return ExitCode.OK;

@@ -4,6 +4,7 @@ import dev.kat.cli.store.FileLedgerStore;
 import dev.kat.cli.store.LedgerLockedException;
 import dev.kat.core.cycle.CycleHistory;
 import dev.kat.core.ledger.BrokenChainException;
+import dev.kat.core.ledger.LedgerEntry;
 import dev.kat.core.ledger.LedgerException;
 import dev.kat.core.policy.Policy;
 import java.nio.file.Files;
@@ -89,5 +90,10 @@ final class Ledger implements AutoCloseable {
     List<String> hints() {
       return hints;
     }
+  }
+
+  /** Where a finalized cycle is kept, for outputs: {@code ledger entry 3 of ledger.kat, entry hash …}. */
+  static String note(LedgerEntry entry, Path file) {
+    return "ledger entry " + entry.index() + " of " + file.getFileName() + ", entry hash " + entry.hash();
   }
 }

@@ -32,37 +32,31 @@ public final class Outputs {
   }
 
   /**
-   * Writes everything for {@code job} into {@code dir}, creating it.
+   * Writes everything for {@code job} into {@code dir}, creating it. {@code result.json} and the HTML
+   * pages say what the result is: {@code preview}, {@code finalized} (with its ledger entry) or {@code run}
+   * (computed without a ledger).
    *
    * @param summary the text summary, written as {@code summary.txt}
    * @param audit the audit checklist shown in the report, or null
-   * @param preview whether the report is marked as a preview
+   * @param preview whether the outputs are marked as a preview
+   * @param finalized where the finalized cycle is kept (ledger entry and hash), or empty when not finalized
+   * @param details without details, {@code result.json} leaves out the statements and no statement pages
+   *     are written (for very large cycles: {@code statements.csv} still has every line)
    * @param dir the output directory
    * @param t the terminal, for progress
    * @return the files written, in writing order
    * @throws IOException if a file cannot be written
    */
   public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
-      AuditReport audit, boolean preview, Path dir, Terminal t) throws IOException {
-    return writeAll(job, rejected, summary, audit, preview, true, dir, t);
-  }
-
-  /**
-   * As {@link #writeAll(CycleJob.JobResult, List, String, AuditReport, boolean, Path, Terminal)}; without
-   * {@code details}, {@code result.json} leaves out the statements and no statement pages are written
-   * (for very large cycles: {@code statements.csv} still has every line).
-   *
-   * @throws IOException if a file cannot be written
-   */
-  public static List<Path> writeAll(CycleJob.JobResult job, List<LocatedRejection> rejected, String summary,
-      AuditReport audit, boolean preview, boolean details, Path dir, Terminal t) throws IOException {
+      AuditReport audit, boolean preview, String finalized, boolean details, Path dir, Terminal t) throws IOException {
     Files.createDirectories(dir);
     clear(dir.resolve("rejects"), "");
     List<Path> written = new ArrayList<>();
     t.progress("writing result.json …");
     Path json = dir.resolve("result.json");
+    String status = preview ? "preview" : finalized.isEmpty() ? "run" : "finalized";
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json), 1 << 16)) {
-      (details ? ResultJsonWriter.withStatements() : ResultJsonWriter.withoutStatements())
+      (details ? ResultJsonWriter.withStatements() : ResultJsonWriter.withoutStatements()).withStatus(status)
           .write(job.result(), job.reads(), out);
     }
     written.add(json);
@@ -71,7 +65,7 @@ public final class Outputs {
     written.add(text(dir.resolve("rejects.csv"), w -> Rejects.writeTable(job.malformed(), rejected, w)));
     written.addAll(Rejects.writeRaw(job, rejected, dir.resolve("rejects")));
     written.add(text(dir.resolve("summary.txt"), w -> w.write(summary)));
-    written.addAll(Reports.write(Reports.model(job, rejected, audit, preview), details, dir, t));
+    written.addAll(Reports.write(Reports.model(job, rejected, audit, preview, finalized), details, dir, t));
     t.clearProgress();
     return written;
   }

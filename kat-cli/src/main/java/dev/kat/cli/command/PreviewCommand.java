@@ -94,7 +94,7 @@ final class PreviewCommand implements Command {
     text.append(p.preview().audit().passed() ? "  finalize would pass the checklist\n"
         : "  finalize would FAIL the checklist (exit status 4)\n");
     Path out = t.resolve(args.value("out", "kat-out"));
-    List<Path> written = Outputs.writeAll(p.job(), rejected, text.toString(), p.preview().audit(), true, out, t);
+    List<Path> written = Outputs.writeAll(p.job(), rejected, text.toString(), p.preview().audit(), true, "", true, out, t);
     t.out().print(text);
     t.out().println("  outputs in " + out + ": " + RunCommand.names(out, written));
     return p.job().fileProblems().isEmpty() ? ExitCode.OK : ExitCode.INVALID_INPUT;

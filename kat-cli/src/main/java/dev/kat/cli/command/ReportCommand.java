@@ -48,10 +48,12 @@ final class ReportCommand implements Command {
     CycleSource.Shown shown = CycleSource.show(args, in, t);
     Path out = t.resolve(args.value("out", "kat-out"));
     Files.createDirectories(out);
-    List<Path> written = Reports.write(Reports.model(shown.job(), shown.rejected(), shown.audit(), !shown.finalized()),
+    List<Path> written = Reports.write(Reports.model(shown.job(), shown.rejected(), shown.audit(), !shown.finalized(),
+        shown.finalizedAs()),
         out, t);
     t.out().println((shown.finalized() ? "finalized" : "preview of") + " cycle " + shown.job().cycle().id()
-        + ": " + RunCommand.names(out, written) + " in " + out);
+        + (shown.finalized() ? " (" + shown.finalizedAs() + ")" : "") + ": " + RunCommand.names(out, written)
+        + " in " + out);
     return shown.job().fileProblems().isEmpty() ? ExitCode.OK : ExitCode.INVALID_INPUT;
   }
 }

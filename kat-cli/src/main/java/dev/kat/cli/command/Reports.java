@@ -16,12 +16,18 @@ import java.util.List;
 final class Reports {
   private Reports() {}
 
-  /** The report's model for {@code job}. */
+  /** The report's model for {@code job}, not finalized. */
   static ReportModel model(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, boolean preview) {
+    return model(job, rejected, audit, preview, "");
+  }
+
+  /** The report's model for {@code job}; {@code finalized} says where the finalized cycle is kept, or is empty. */
+  static ReportModel model(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, boolean preview,
+      String finalized) {
     String dao = job.result().policy().dao();
     String title = dao.isEmpty() ? job.result().policy().id() : titleCase(dao);
     return new ReportModel(job.result(), title, job.document().description(), job.rowsRead(), job.fileProblems(),
-        job.malformed(), rejected, audit, preview);
+        job.malformed(), rejected, audit, preview, finalized);
   }
 
   /** {@code exchange-dao} as {@code Exchange DAO}. */

@@ -86,7 +86,7 @@ final class RunCommand implements Command {
     String summary = TextSummary.render(job, rejected, top)
         + (audit == null ? "" : "  audit checklist: " + (audit.passed() ? "passes" : "FAILS: " + audit.failures()) + "\n");
     Path out = t.resolve(args.value("out", "kat-out"));
-    List<Path> written = Outputs.writeAll(job, rejected, summary, audit, false, !args.has("no-details"), out, t);
+    List<Path> written = Outputs.writeAll(job, rejected, summary, audit, false, "", !args.has("no-details"), out, t);
     if (!args.has("quiet")) {
       t.out().print(summary);
       t.out().println("  outputs in " + out + ": " + names(out, written));

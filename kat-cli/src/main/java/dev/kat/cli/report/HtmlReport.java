@@ -103,7 +103,8 @@ public final class HtmlReport {
     }
     double gini = Concentration.gini(kats);
     int[] records = recordsPerContributor(r);
-    String state = m.preview() ? "preview — not finalized" : "cycle report";
+    String state = m.preview() ? "preview — not finalized" : m.finalized().isEmpty() ? "cycle report"
+        : "finalized cycle report";
     StringBuilder sb = new StringBuilder(64 * 1024);
     head(sb, m.title() + " — KAT " + state + " " + r.cycle().id());
     sb.append("<header><p class=\"sub\">KAT ").append(Html.esc(state)).append("</p><h1>")
@@ -111,6 +112,9 @@ public final class HtmlReport {
     sb.append("<p class=\"sub\">Policy <code>").append(Html.esc(r.policy().id())).append("</code> · ")
         .append(Html.esc(r.cycle().start().toString())).append(" to ").append(Html.esc(r.cycle().end().toString()))
         .append(" (end exclusive)</p>");
+    if (!m.finalized().isEmpty()) {
+      sb.append("<p class=\"sub\">Finalized: ").append(Html.esc(m.finalized())).append("</p>");
+    }
     if (!m.description().isEmpty()) {
       sb.append("<p>").append(Html.esc(m.description())).append("</p>");
     }
@@ -281,7 +285,10 @@ public final class HtmlReport {
 
     sb.append("<section id=\"audit\"><h2>Audit checklist</h2>");
     AuditReport audit = m.audit();
-    if (audit == null) {
+    if (audit == null && !m.finalized().isEmpty()) {
+      sb.append("<p><b class=\"ok\">The cycle is finalized</b> (").append(Html.esc(m.finalized()))
+          .append("): it passed the audit checklist when it entered the ledger.</p>");
+    } else if (audit == null) {
       sb.append("<p>No audit checklist was run for this report. <code>kat preview</code> and <code>kat finalize</code> "
           + "run it before a cycle enters the ledger.</p>");
     } else {
@@ -380,6 +387,11 @@ public final class HtmlReport {
     head(sb, "Statement of " + contributor + " — " + m.title() + " " + r.cycle().id());
     sb.append("<header><p class=\"sub\"><a href=\"").append(Html.esc(reportHref)).append("\">← ")
         .append(Html.esc(m.title())).append(" · cycle ").append(Html.esc(r.cycle().id())).append("</a></p>");
+    if (m.preview()) {
+      sb.append("<p class=\"sub\">KAT preview — not finalized: the figures may still change</p>");
+    } else if (!m.finalized().isEmpty()) {
+      sb.append("<p class=\"sub\">Finalized: ").append(Html.esc(m.finalized())).append("</p>");
+    }
     sb.append("<h1>").append(Html.esc(contributor)).append("</h1><p class=\"sub\">Why did I get this? Every record, ")
         .append("every factor applied to it, every flag, and how they add up.</p></header><main>");
     sb.append("<section id=\"summary\"><div class=\"cards\">");

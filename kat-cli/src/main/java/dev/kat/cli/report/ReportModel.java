@@ -18,13 +18,18 @@ import java.util.List;
  * @param rejected records admission rejected, with their rows
  * @param audit the audit checklist, or null when none was run
  * @param preview whether the cycle is a preview (not finalized)
+ * @param finalized where the finalized cycle is kept, e.g. {@code ledger entry 0 of ledger.kat, entry hash
+ *     84b6…}; empty when the cycle is not finalized
  */
 public record ReportModel(CycleResult result, String title, String description, long rowsRead,
     List<FileProblem> fileProblems, List<MalformedRow> malformed, List<LocatedRejection> rejected,
-    AuditReport audit, boolean preview) {
+    AuditReport audit, boolean preview, String finalized) {
 
   /** Validates and copies the fields. */
   public ReportModel {
+    if (finalized == null || (preview && !finalized.isEmpty())) {
+      throw new IllegalArgumentException("finalized (" + finalized + ") must be empty for a preview, not null");
+    }
     if (result == null) {
       throw new IllegalArgumentException("result must not be null");
     }
@@ -40,6 +45,13 @@ public record ReportModel(CycleResult result, String title, String description, 
     fileProblems = List.copyOf(fileProblems);
     malformed = List.copyOf(malformed);
     rejected = List.copyOf(rejected);
+  }
+
+  /** A model of a cycle that is not finalized. */
+  public ReportModel(CycleResult result, String title, String description, long rowsRead,
+      List<FileProblem> fileProblems, List<MalformedRow> malformed, List<LocatedRejection> rejected,
+      AuditReport audit, boolean preview) {
+    this(result, title, description, rowsRead, fileProblems, malformed, rejected, audit, preview, "");
   }
 
   /** A model of a result that did not come from files: no malformed rows, rejections unlocated. */

@@ -153,4 +153,25 @@ class CliDefectsTest {
     assertTrue(Files.exists(out.resolve("statements/thao.pham.html")));
     assertEquals("mine", Files.readString(out.resolve("notes.txt")));
   }
+
+  @Test
+  void previewAndReport_markPreviewAndFinalizedOutputs(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    Path pre = tmp.resolve("pre");
+    Cli p = Cli.run("preview", dao.toString(), "--no-framework", "--out", pre.toString());
+    assertEquals(0, p.exit, p.toString());
+    assertTrue(Files.readString(pre.resolve("result.json")).contains("\"status\" : \"preview\""));
+    assertTrue(Files.readString(pre.resolve("statements/thao.pham.html")).contains("preview — not finalized"));
+    Cli f = Cli.run("finalize", dao.toString(), "--no-framework", "--out", tmp.resolve("fin").toString());
+    assertEquals(0, f.exit, f.toString());
+    assertTrue(Files.readString(tmp.resolve("fin/result.json")).contains("\"status\" : \"finalized\""));
+    Path rep = tmp.resolve("rep");
+    Cli r = Cli.run("report", dao.toString(), "--no-framework", "--out", rep.toString());
+    assertEquals(0, r.exit, r.toString());
+    assertTrue(r.out.contains("finalized cycle 2026-10 (ledger entry 0 of ledger.kat, entry hash "), r.out);
+    String html = Files.readString(rep.resolve("report.html"));
+    assertTrue(html.contains("The cycle is finalized</b> (ledger entry 0 of ledger.kat, entry hash "), "report.html");
+    assertTrue(!html.contains("No audit checklist was run"), "report.html");
+    assertTrue(Files.readString(rep.resolve("statements/thao.pham.html")).contains("Finalized: ledger entry 0"));
+  }
 }

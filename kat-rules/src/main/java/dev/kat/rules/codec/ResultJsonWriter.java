@@ -28,19 +28,35 @@ public final class ResultJsonWriter {
   public static final String FORMAT = "kat-result/1";
 
   private final boolean statements;
+  private final String status;
 
-  private ResultJsonWriter(boolean statements) {
+  private ResultJsonWriter(boolean statements, String status) {
     this.statements = statements;
+    this.status = status;
   }
 
   /** A writer that includes every contributor's statement. */
   public static ResultJsonWriter withStatements() {
-    return new ResultJsonWriter(true);
+    return new ResultJsonWriter(true, null);
   }
 
   /** A writer that leaves statements out (figures per contributor only). */
   public static ResultJsonWriter withoutStatements() {
-    return new ResultJsonWriter(false);
+    return new ResultJsonWriter(false, null);
+  }
+
+  /**
+   * This writer, also writing {@code "status": value} after the format field, e.g. {@code preview} or
+   * {@code finalized}: what the result is, for readers who find the file on its own.
+   *
+   * @param value the status, not blank
+   * @throws IllegalArgumentException if {@code value} is blank
+   */
+  public ResultJsonWriter withStatus(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("status (" + value + ") must not be blank");
+    }
+    return new ResultJsonWriter(statements, value);
   }
 
   /**
@@ -61,6 +77,9 @@ public final class ResultJsonWriter {
       g.setPrettyPrinter(pp);
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
+      if (status != null) {
+        g.writeStringField("status", status);
+      }
       g.writeObjectFieldStart("cycle");
       g.writeStringField("id", result.cycle().id());
       g.writeNumberField("sequence", result.cycle().sequence());
