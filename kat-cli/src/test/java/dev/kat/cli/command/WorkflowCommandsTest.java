@@ -64,7 +64,7 @@ class WorkflowCommandsTest {
 
     Cli explain = Cli.run("explain", dao.toString(), "minh.tran", "--cycle", "2026-10", "--html", out("minh.html"));
     assertEquals(0, explain.exit, explain.toString());
-    assertTrue(explain.out.startsWith("Cycle 2026-10 (finalized)"), explain.out);
+    assertTrue(explain.out.startsWith("Cycle 2026-10 (finalized: ledger entry 0 of ledger.kat, entry hash "), explain.out);
     assertTrue(explain.out.contains("Statement for minh.tran"), explain.out);
     assertTrue(Files.readString(tmp.resolve("minh.html")).contains("How the KAT was computed"));
   }
