@@ -32,7 +32,5 @@ public enum RejectionCode {
   /** Different records share this id; none of them is accepted until the conflict is resolved. */
   DUPLICATE_ID_CONFLICT,
   /** A record in the same batch supersedes (corrects) this one. */
-  SUPERSEDED,
-  /** A guardrail rejected the record at admission (e.g. reused evidence). */
-  GUARDRAIL
+  SUPERSEDED
 }

@@ -68,8 +68,11 @@ class GuardrailProperties {
    * Honest-only populations are almost never flagged: no honest record is rejected or held, the
    * guardrails take at most 5% of the population's credit, and at most two honest contributors or one
    * in ten, whichever is more, lose more than a quarter (the measured rates are in docs/guardrails.md).
+   * This is a statistical bound that a rare population may exceed by chance, so it is checked over a
+   * fixed sample of populations (a pinned seed): the suite cannot fail at random, and a change to the
+   * detectors that raises the false-positive rate still fails it.
    */
-  @Property(tries = 25)
+  @Property(tries = 25, seed = "20261121")
   boolean honestOnlyPopulations_almostNeverFlagged(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 20, max = 150) int honest) {
     List<Contribution> records = population(seed, honest, false);
