@@ -6,6 +6,7 @@ import dev.kat.core.cycle.CycleHistory;
 import dev.kat.core.ledger.BrokenChainException;
 import dev.kat.core.ledger.LedgerEntry;
 import dev.kat.core.ledger.LedgerException;
+import dev.kat.core.ledger.LedgerFormatException;
 import dev.kat.core.policy.Policy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,10 @@ final class Ledger implements AutoCloseable {
     } catch (BrokenChainException e) {
       store.close();
       throw new LedgerProblem("the ledger " + file + " is broken: " + e.getMessage(),
+          List.of("finalized cycles must never be edited; restore the ledger from a backup"));
+    } catch (LedgerFormatException e) {
+      store.close();
+      throw new LedgerProblem("the ledger " + file + " cannot be read: " + e.getMessage(),
           List.of("finalized cycles must never be edited; restore the ledger from a backup"));
     } catch (LedgerException | IllegalArgumentException e) {
       store.close();

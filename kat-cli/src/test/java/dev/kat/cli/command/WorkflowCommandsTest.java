@@ -93,6 +93,15 @@ class WorkflowCommandsTest {
   }
 
   @Test
+  void preview_unreadableLedger_saysItCannotBeRead() throws IOException {
+    Files.writeString(dao.resolve("ledger.kat"), "not a ledger\n");
+    Cli c = Cli.run("preview", dao.toString(), "--out", out("p"));
+    assertEquals(5, c.exit, c.toString());
+    assertTrue(c.err.contains("the ledger " + dao.resolve("ledger.kat") + " cannot be read: "), c.err);
+    assertFalse(c.err.contains("replayed"), c.err);
+  }
+
+  @Test
   void preview_tamperedLedger_namesTheBrokenChain() throws IOException {
     assertEquals(0, Cli.run("finalize", dao.toString(), "--out", out("f")).exit);
     Path ledger = dao.resolve("ledger.kat");

@@ -7,7 +7,10 @@ import dev.kat.core.internal.Checks;
 import dev.kat.core.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Verifying and replaying ledgers. */
@@ -94,13 +97,44 @@ public final class Ledgers {
       CycleResult r = e.inputs().run(engine, prior);
       if (!r.contentHash().equals(e.resultHash()) || !r.allocations().equals(e.allocations())
           || r.unallocated() != e.unallocated()) {
-        throw new LedgerException("entry " + e.index() + " (cycle " + e.cycleId() + "): replay gives result hash "
-            + r.contentHash() + ", the ledger recorded " + e.resultHash());
+        throw new LedgerException("entry " + e.index() + " (cycle " + e.cycleId() + "): replay differs from the "
+            + "ledger: " + differences(r, e));
       }
       out.add(r);
       prior = r.nextState();
     }
     return out;
+  }
+
+  /** What differs between a replayed result and its entry, e.g. {@code contributor x: KAT 527 on replay, 600 recorded}. */
+  private static String differences(CycleResult r, LedgerEntry e) {
+    final int shown = 5;
+    List<String> out = new ArrayList<>();
+    if (!r.contentHash().equals(e.resultHash())) {
+      out.add("result hash " + r.contentHash() + " on replay, " + e.resultHash() + " recorded");
+    }
+    SortedSet<String> who = new TreeSet<>(r.allocations().keySet());
+    who.addAll(e.allocations().keySet());
+    int more = 0;
+    for (String c : who) {
+      Long replayed = r.allocations().get(c);
+      Long recorded = e.allocations().get(c);
+      if (!Objects.equals(replayed, recorded)) {
+        if (out.size() < shown) {
+          out.add("contributor " + c + ": KAT " + (replayed == null ? "none" : replayed) + " on replay, "
+              + (recorded == null ? "none" : recorded) + " recorded");
+        } else {
+          more++;
+        }
+      }
+    }
+    if (r.unallocated() != e.unallocated()) {
+      out.add("unallocated KAT " + r.unallocated() + " on replay, " + e.unallocated() + " recorded");
+    }
+    if (more > 0) {
+      out.add(more + " more contributors differ");
+    }
+    return String.join("; ", out);
   }
 
   /** Replays {@code entries}, all of which ran under {@code policy}. */

@@ -109,6 +109,22 @@ class LedgerTest {
   }
 
   @Test
+  void replay_editedAllocationWithRecomputedHash_namesTheDifference() {
+    LedgerEntry e = LedgerFixtures.threeCycles(new InMemoryLedgerStore()).get(0);
+    java.util.TreeMap<String, Long> edited = new java.util.TreeMap<>(e.allocations());
+    String who = edited.firstKey();
+    long kat = edited.get(who);
+    edited.put(who, kat + 73);
+    LedgerEntry forged = new LedgerEntry(e.index(), e.inputs(), e.policyId(), e.policyHash(), e.resultHash(), edited,
+        e.unallocated(), e.previousHash(), e.hash());
+    LedgerEntry sealed = forged.withHash(forged.computeHash());
+    LedgerException x = assertThrows(LedgerException.class,
+        () -> Ledgers.replay(List.of(sealed), LedgerFixtures.policy()));
+    assertEquals("entry 0 (cycle 2026-01): replay differs from the ledger: contributor " + who + ": KAT " + kat
+        + " on replay, " + (kat + 73) + " recorded", x.getMessage());
+  }
+
+  @Test
   void adjustment_approverIsBeneficiary_isRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Adjustment.grant("alice", C, "alice", "self-service"));
