@@ -178,9 +178,9 @@ public final class HtmlReport {
     sb.append("</tbody></table></div></div></section>");
 
     sb.append("<section id=\"credit\"><h2>Credit</h2><div class=\"grid2 wide\">");
-    creditChart(sb, "credit-by-category", "Credit by category", rep.byCategory(), total);
-    creditChart(sb, "credit-by-working-group", "Credit by working group", rep.byWorkingGroup(), total);
-    creditChart(sb, "credit-by-role", "Credit by role", rep.byRole(), total);
+    creditChart(sb, "credit-by-category", "Credit by category", rep.byCategory(), total, r.acceptedCount());
+    creditChart(sb, "credit-by-working-group", "Credit by working group", rep.byWorkingGroup(), total, r.acceptedCount());
+    creditChart(sb, "credit-by-role", "Credit by role", rep.byRole(), total, r.acceptedCount());
     sb.append("</div></section>");
 
     if (!r.goalProgress().isEmpty()) {
@@ -197,7 +197,7 @@ public final class HtmlReport {
     } else {
       sb.append("<p>Work in external (non-member) roles — partners, ambassadors, volunteers, community collaborators, ")
           .append("users and KAT holders — is tracked separately: ").append(Html.count(rep.external().records()))
-          .append(" validated records, ").append(Html.amount(rep.external().credit())).append(" credit (")
+          .append(" records earning credit, ").append(Html.amount(rep.external().credit())).append(" credit (")
           .append(Html.percent(rep.external().credit(), total)).append(" of all credit).</p>");
       sb.append("<div class=\"table\"><table><thead><tr><th>contributor</th><th class=\"n\">records</th>")
           .append("<th class=\"n\">credit in external roles</th><th class=\"n\">KAT (all roles)</th></tr></thead><tbody>");
@@ -535,7 +535,7 @@ public final class HtmlReport {
   }
 
   private static void creditChart(StringBuilder sb, String name, String title, Map<String, CycleReport.Totals> totals,
-      long all) {
+      long all, long accepted) {
     List<Svg.Bar> bars = new ArrayList<>();
     List<Map.Entry<String, CycleReport.Totals>> entries = new ArrayList<>(totals.entrySet());
     entries.sort((a, b) -> {
@@ -548,8 +548,21 @@ public final class HtmlReport {
           + Html.percent(e.getValue().credit(), all), "a"));
     }
     sb.append("<figure><h3>").append(Html.esc(title)).append("</h3>").append(Svg.bars(name, title, bars, 460, 160, 130))
-        .append("<figcaption>").append(Html.count(entries.stream().mapToLong(e -> e.getValue().records()).sum()))
-        .append(" validated records.</figcaption></figure>");
+        .append("<figcaption>").append(recordsEarning(entries.stream().mapToLong(e -> e.getValue().records()).sum(),
+            accepted)).append("</figcaption></figure>");
+  }
+
+  /**
+   * The caption counting the records behind a breakdown, in the terms of the summary: accepted records,
+   * of which some may earn no credit (zeroed by a guardrail or held for review).
+   */
+  static String recordsEarning(long earning, long accepted) {
+    if (earning == accepted) {
+      return Html.count(accepted) + " accepted records.";
+    }
+    return Html.count(earning) + " of the " + Html.count(accepted) + " accepted records earn credit here; "
+        + Html.count(accepted - earning) + (accepted - earning == 1 ? " earns" : " earn")
+        + " none (zeroed by a guardrail or held for review).";
   }
 
   private static void goal(StringBuilder sb, GoalProgress g) {

@@ -174,4 +174,15 @@ class CliDefectsTest {
     assertTrue(!html.contains("No audit checklist was run"), "report.html");
     assertTrue(Files.readString(rep.resolve("statements/thao.pham.html")).contains("Finalized: ledger entry 0"));
   }
+
+  @Test
+  void report_countsRecordsInTheSummarysTerms(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Cli c = Cli.run("run", Cli.EXAMPLE, "--out", out.toString());
+    assertEquals(0, c.exit, c.toString());
+    assertTrue(c.out.contains("= 249 accepted"), c.out);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("248 of the 249 accepted records earn credit here; 1 earns none"), "report.html");
+    assertTrue(!html.contains("validated records"), "report.html");
+  }
 }
