@@ -40,6 +40,7 @@ public final class Commands {
         new ReportCommand(),
         new CompareCommand(),
         new RunCommand(),
+        new RulesCommand(),
         new dev.kat.cli.simulate.SimulateCommand()));
   }
 

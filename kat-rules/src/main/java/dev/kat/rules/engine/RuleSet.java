@@ -481,7 +481,7 @@ public final class RuleSet {
       }
     }
     LOG.log(System.Logger.Level.INFO, "evaluated {0} rules on {1} facts of cycle {2}: {3} effects",
-        names.size(), facts.all().size(), batch.cycle(), effects.size());
+        names.size(), facts.all().size(), batch.cycle().id(), effects.size());
     if (deltas.values().stream().allMatch(d -> d == 0)) {
       return new RuledCycle(first, effects, deltas, recordRuleNames());
     }
