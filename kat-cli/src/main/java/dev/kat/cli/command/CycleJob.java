@@ -22,6 +22,8 @@ import dev.kat.rules.policy.PolicyReader;
 import dev.kat.rules.policy.Problem;
 import dev.kat.rules.policy.ReadResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -204,25 +206,45 @@ public final class CycleJob {
   static ReadSummary read(DaoInputs in, Path file, Terminal t, ContributionSink sink) throws IOException {
     String name = file.getFileName().toString();
     long[] rows = new long[1];
-    return ContributionReader.forFile(file).withMaxRowBytes(in.maxRowBytes()).read(file, new ContributionSink() {
-      @Override
-      public void accept(Contribution record, RowLocation location) {
-        tick();
-        sink.accept(record, location);
-      }
-
-      @Override
-      public void malformed(MalformedRow row) {
-        tick();
-        sink.malformed(row);
-      }
-
-      private void tick() {
-        if (++rows[0] % PROGRESS_EVERY == 0) {
-          t.progress(String.format(Locale.ROOT, "reading %s: %,d rows", name, rows[0]));
+    ContributionReader reader = ContributionReader.forFile(file).withMaxRowBytes(in.maxRowBytes());
+    try (InputStream stream = Files.newInputStream(file)) {
+      return reader.read(stream, sourceName(in, file), new ContributionSink() {
+        @Override
+        public void accept(Contribution record, RowLocation location) {
+          tick();
+          sink.accept(record, location);
         }
-      }
-    });
+
+        @Override
+        public void malformed(MalformedRow row) {
+          tick();
+          sink.malformed(row);
+        }
+
+        private void tick() {
+          if (++rows[0] % PROGRESS_EVERY == 0) {
+            t.progress(String.format(Locale.ROOT, "reading %s: %,d rows", name, rows[0]));
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * The name a contributions file goes by in locations and outputs: its path relative to the DAO
+   * directory, with {@code /} separators ({@code contributions.csv}, {@code ../shared/extra.csv}), so that
+   * outputs are the same whatever directory the command is run from.
+   */
+  static String sourceName(DaoInputs in, Path file) {
+    Path base = in.dir().toAbsolutePath().normalize();
+    Path abs = file.toAbsolutePath().normalize();
+    String rel;
+    try {
+      rel = base.relativize(abs).toString();
+    } catch (IllegalArgumentException e) {
+      rel = abs.toString();
+    }
+    return rel.isEmpty() ? abs.getFileName().toString() : rel.replace('\\', '/');
   }
 
   /** The month most records fall in (the earliest on a tie). */

@@ -185,4 +185,16 @@ class CliDefectsTest {
     assertTrue(html.contains("248 of the 249 accepted records earn credit here; 1 earns none"), "report.html");
     assertTrue(!html.contains("validated records"), "report.html");
   }
+
+  @Test
+  void run_daoGivenRelativeOrAbsolute_writesIdenticalOutputs(@TempDir Path tmp) throws IOException {
+    Cli a = Cli.run("run", Cli.EXAMPLE, "--out", tmp.resolve("a").toString());
+    Cli b = Cli.run("run", Path.of(Cli.EXAMPLE).toAbsolutePath().toString(), "--out", tmp.resolve("b").toString());
+    assertEquals(0, a.exit, a.toString());
+    assertEquals(0, b.exit, b.toString());
+    for (String f : new String[] {"result.json", "rejects.csv", "summary.txt", "report.html"}) {
+      assertEquals(Files.readString(tmp.resolve("a").resolve(f)), Files.readString(tmp.resolve("b").resolve(f)), f);
+    }
+    assertTrue(Files.readString(tmp.resolve("a/rejects.csv")).contains("\ncontributions.csv,19,7,"), "rejects.csv");
+  }
 }
