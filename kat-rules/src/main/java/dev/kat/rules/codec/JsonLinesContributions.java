@@ -123,6 +123,9 @@ final class JsonLinesContributions {
     return !overflow;
   }
 
+  /** How Jackson's duplicate detection starts its message, followed by the field's name in quotes. */
+  private static final String DUPLICATE = "Duplicate field '";
+
   private MalformedRow parse(RowLocation at, int from) {
     parts.clear();
     String field = "";
@@ -148,7 +151,13 @@ final class JsonLinesContributions {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-      return new MalformedRow(at, col, field, "not valid JSON: " + e.getOriginalMessage());
+      String message = e.getOriginalMessage();
+      if (message != null && message.startsWith(DUPLICATE) && message.endsWith("'")) {
+        // reported while reading the next name: the field is the duplicated one, not the one before
+        String name = message.substring(DUPLICATE.length(), message.length() - 1);
+        return new MalformedRow(at, col, name, "the field '" + name + "' appears twice; each field may appear once");
+      }
+      return new MalformedRow(at, col, field, "not valid JSON: " + message);
     } catch (IOException e) {
       return new MalformedRow(at, 0, field, "not valid JSON: " + e.getMessage());
     } finally {

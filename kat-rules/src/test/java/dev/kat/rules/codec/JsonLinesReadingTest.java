@@ -35,7 +35,7 @@ class JsonLinesReadingTest {
     Collect c = Collect.jsonl(ok + "\n"
         + "{\"id\":\"b\",\"contributor\":\"x\",\"category\":\"docs\",\"role\":\"dao_member\",\"occurredAt\":\"2026-10-01\",\"colour\":1}\n"
         + "{\"id\":\"c\",\"contributor\":5}\n"
-        + "{\"id\":\"d\",\"id\":\"e\"}\n"
+        + "{\"id\":\"d\",\"contributor\":\"x\",\"id\":\"e\"}\n"
         + "\n"
         + "[1,2]\n"
         + "{\"id\":\"f\",\"attributes\":{\"durationMinutes\":\"long\"}}\n"
@@ -48,7 +48,7 @@ class JsonLinesReadingTest {
     assertTrue(got.get(0).contains("colour: is not a field of a contribution record"), got.get(0));
     assertTrue(got.get(1).startsWith("in:3:"), got.get(1));
     assertTrue(got.get(1).endsWith("contributor: must be a string, not a number"), got.get(1));
-    assertTrue(got.get(2).startsWith("in:4:") && got.get(2).contains("Duplicate field 'id'"), got.get(2));
+    assertEquals("in:4:33: id: the field 'id' appears twice; each field may appear once", got.get(2));
     assertEquals("in:6:1: the line is not a JSON object", got.get(3));
     assertTrue(got.get(4).endsWith("attributes.durationMinutes: must be a number, not a string"), got.get(4));
     assertEquals("in:8:0: occurredAt: is missing; every record needs the time the work happened", got.get(5).replaceFirst(":\\d+: occ", ":0: occ"));
