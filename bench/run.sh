@@ -26,7 +26,7 @@ case "$mode" in
     object_sizes=(-p records=100000,1000000)
     sim_agents=(-p agents=1000)
     rules_sizes=(-p records=100000)
-    heap_sizes=(1000000 2000000 3000000)
+    heap_sizes=(1000000 2000000)
     settings="quick: 1 fork, 1 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
   full)
