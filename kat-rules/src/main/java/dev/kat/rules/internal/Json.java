@@ -128,12 +128,25 @@ public final class Json {
       }
       return new Parsed(root, problems);
     } catch (JsonProcessingException e) {
-      problems.add(new ParseProblem(loc(e.getLocation()), "$", "malformed JSON: " + e.getOriginalMessage()));
+      problems.add(new ParseProblem(loc(e.getLocation()), "$", "malformed JSON: " + plain(e.getOriginalMessage())));
       return new Parsed(null, problems);
     } catch (IOException e) {
       problems.add(new ParseProblem(Loc.NONE, "$", "cannot read: " + e.getMessage()));
       return new Parsed(null, problems);
     }
+  }
+
+  /**
+   * A parser message without Jackson's source descriptions, e.g. {@code (start marker at [Source: REDACTED
+   * (...); line: 1, column: 1])} becomes {@code (the object starts at line 1, column 1)}.
+   */
+  static String plain(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String out = message.replaceAll("start marker at \\[Source: .*?\\); line: (\\d+), column: (\\d+)\\]",
+        "it starts at line $1, column $2");
+    return out.replaceAll("\\[Source: [^\\]]*\\]", "").strip();
   }
 
   private static Node value(JsonParser p, String path, List<ParseProblem> problems) throws IOException {

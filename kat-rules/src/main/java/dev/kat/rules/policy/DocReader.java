@@ -152,7 +152,7 @@ final class DocReader {
       try {
         return v.stripTrailingZeros().longValueExact();
       } catch (ArithmeticException e) {
-        problem(n.loc(), path + "." + key, "expected an integer but found " + v.toPlainString());
+        problem(n.loc(), path + "." + key, "expected an integer but found " + shown(v));
         return dflt;
       }
     }
@@ -234,9 +234,15 @@ final class DocReader {
     return n;
   }
 
+  /** A number as written for a message: plain, or in scientific notation when plain would be long. */
+  static String shown(BigDecimal v) {
+    String plain = v.toPlainString();
+    return plain.length() <= 40 ? plain : v.toString();
+  }
+
   void wrongType(Node n, String path, String expected) {
     String found = n instanceof Str ? "the string \"" + ((Str) n).value() + "\""
-        : n instanceof Num ? "the number " + ((Num) n).value().toPlainString() : "a " + n.type();
+        : n instanceof Num ? "the number " + shown(((Num) n).value()) : "a " + n.type();
     problem(n.loc(), path, "expected " + expected + " but found " + found);
   }
 

@@ -85,6 +85,22 @@ class PolicyReaderTest {
   }
 
   @Test
+  void read_truncatedJson_saysWhereTheObjectStartsWithoutParserInternals() {
+    ReadResult<PolicyDocument> r = PolicyReader.defaults().read("{\"format\": \"kat-policy/1\", \"id\": \"x\"", "p.json");
+    assertEquals(1, r.problems().size());
+    String m = r.problems().get(0).message();
+    assertEquals("malformed JSON: Unexpected end-of-input: expected close marker for Object (it starts at line 1, "
+        + "column 1)", m);
+  }
+
+  @Test
+  void read_hugeNumberWhereAStringBelongs_isShownShort() {
+    ReadResult<PolicyDocument> r = PolicyReader.defaults().read("{\"format\": \"kat-policy/1\", \"id\": 1e999999}", "p.json");
+    String m = r.problems().get(0).message();
+    assertEquals("expected a string but found the number 1E+999999", m.replaceFirst("^expected [a-z ]*string", "expected a string"));
+  }
+
+  @Test
   void read_unknownFieldsWrongTypesAndMissingFields_reportsAllAtOnce() {
     String text = "{\"format\": \"kat-policy/1\", \"id\": \"t\",\n"
         + "\"roles\": {\"dao_member\": {\"wieght\": 1}},\n"
