@@ -42,13 +42,21 @@ final class CompareCommand implements Command {
         roles; the KAT budget; Gini, Nakamoto coefficient (how many hold half) and HHI of the KAT split;
         and the share of credit per category. Because every DAO's policy sits within the same cohort
         framework, the measures are comparable. --csv FILE writes them as tidy CSV (dao, cycle, metric,
-        value).""";
+        value).
+
+        Options apply to every DAO; --policy and --contributions, which name one DAO's files, are not
+        offered: each DAO directory holds its own.
+
+        Exit status 0 when every cycle ran, 3 when a policy has problems, an input is missing or a file
+        could not be read as a whole, 6 when --csv cannot be written.""";
   }
 
   @Override
   public List<Option> options() {
     return List.of(
         Option.value("cycle", "YYYY-MM", "the month for every DAO (default: each DAO's busiest month)"),
+        Option.value("framework", "FILE", "the cohort framework to check every policy against "
+            + "(default: framework.json in each <dao-dir> or its parent)"),
         Option.flag("no-framework", "do not check the policies against a framework"),
         Option.value("max-row-bytes", "N", "rows longer than N bytes are malformed (default: 1048576)"),
         Option.value("csv", "FILE", "also write the comparison as tidy CSV"));

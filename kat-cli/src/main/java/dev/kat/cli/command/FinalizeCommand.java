@@ -39,7 +39,8 @@ final class FinalizeCommand implements Command {
         Writes the outputs of the finalized cycle into --out.
 
         Exit status 0 when finalized; 4 when the audit checklist fails (nothing is written to the
-        ledger); 3 for invalid input; 5 when the ledger is locked, broken or cannot be written.""";
+        ledger); 3 for invalid input, including a month that is not after the last finalized one (a
+        finalized month is never finalized again); 5 when the ledger is locked, broken or cannot be written.""";
   }
 
   @Override

@@ -31,7 +31,11 @@ final class ReportCommand implements Command {
         and role, goals, external collaborators, flags and held records, audit checklist, rejected rows,
         the cycle hash) and statements/<contributor>.html into --out. Self-contained files: no script,
         font or network access; readable on a phone and printable. Shows the finalized cycle when the
-        ledger holds the month, otherwise a preview.""";
+        ledger holds the month (naming its ledger entry and hash), otherwise a preview.
+
+        Exit status 0 when the report was written, 3 for invalid input (or when an input file could not
+        be read as a whole; the report is still written), 5 when the ledger is locked, broken or cannot be
+        replayed, 6 when the report cannot be written.""";
   }
 
   @Override
