@@ -59,12 +59,14 @@ public final class HtmlReport {
   }
 
   /**
-   * A file name for {@code contributor}'s statement page: the id itself when it is made of letters,
-   * digits, '.', '_' and '-' (and does not start with '.'), otherwise a cleaned id plus a short hash,
-   * so different ids never share a file.
+   * A file name for {@code contributor}'s statement page: the id itself when it is made of lower-case
+   * letters, digits, '.', '_' and '-' (and does not start with '.' or name a device Windows reserves, such
+   * as {@code con} or {@code lpt1}), otherwise a cleaned id plus a short hash, so different ids never
+   * share a file, even on file systems that ignore case ({@code Minh.Tran} and {@code minh.tran}).
    */
   public static String fileName(String contributor) {
-    if (contributor.matches("[A-Za-z0-9_\\-][A-Za-z0-9._\\-]{0,80}")) {
+    if (contributor.matches("[a-z0-9_\\-][a-z0-9._\\-]{0,80}")
+        && !contributor.split("\\.", 2)[0].matches("con|prn|aux|nul|com[0-9]|lpt[0-9]")) {
       return contributor + ".html";
     }
     String clean = contributor.replaceAll("[^A-Za-z0-9._\\-]", "_");

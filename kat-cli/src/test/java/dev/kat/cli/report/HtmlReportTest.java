@@ -126,5 +126,10 @@ class HtmlReportTest {
     assertNotEquals(odd, HtmlReport.fileName("<b>eve & 'co'"));
     assertFalse(HtmlReport.fileName("../etc").contains("/"));
     assertFalse(HtmlReport.fileName(".hidden").startsWith("."));
+    String upper = HtmlReport.fileName("Minh.Tran");
+    assertTrue(upper.startsWith("Minh.Tran-") && upper.endsWith(".html"), upper);
+    assertNotEquals(upper.toLowerCase(java.util.Locale.ROOT), HtmlReport.fileName("minh.tran").toLowerCase(java.util.Locale.ROOT));
+    assertTrue(HtmlReport.fileName("con").startsWith("con-"), HtmlReport.fileName("con"));
+    assertTrue(HtmlReport.fileName("lpt1.x").startsWith("lpt1.x-"), HtmlReport.fileName("lpt1.x"));
   }
 }
