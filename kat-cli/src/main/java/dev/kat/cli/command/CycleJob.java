@@ -101,7 +101,18 @@ public final class CycleJob {
    * @throws IOException when a file cannot be read
    */
   public static JobResult run(DaoInputs in, PriorState prior, Terminal t) throws InputException, IOException {
-    PolicyDocument doc = loadPolicy(in);
+    return run(in, loadPolicy(in), prior, t);
+  }
+
+  /**
+   * As {@link #run(DaoInputs, PriorState, Terminal)} with the policy document already read (and possibly
+   * refined by rule files).
+   *
+   * @throws InputException when the cycle is not after {@code prior}'s or no month can be inferred
+   * @throws IOException when a file cannot be read
+   */
+  static JobResult run(DaoInputs in, PolicyDocument doc, PriorState prior, Terminal t)
+      throws InputException, IOException {
     YearMonth month = in.month();
     boolean inferred = false;
     if (month == null) {

@@ -45,12 +45,13 @@ final class CycleSource {
   /** The options of the commands that show a cycle. */
   static List<Option> options() {
     List<Option> o = new ArrayList<>(DaoInputs.options());
+    o.addAll(DaoRules.options());
     o.add(Ledger.option());
     return o;
   }
 
   static Shown show(Args args, DaoInputs in, Terminal t) throws Exception {
-    PolicyDocument doc = CycleJob.loadPolicy(in);
+    PolicyDocument doc = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
     Path file = Ledger.file(args, in, t);
     if (!Files.exists(file)) {
       CycleHistory none = CycleHistory.open(new InMemoryLedgerStore(), doc.policy());

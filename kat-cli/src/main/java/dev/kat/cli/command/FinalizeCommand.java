@@ -58,7 +58,8 @@ final class FinalizeCommand implements Command {
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
     List<Review.Item> review = Review.fromArgs(args);
-    PolicyDocument doc = CycleJob.loadPolicy(in);
+    DaoRules rules = DaoRules.resolve(in, args, t);
+    PolicyDocument doc = rules.apply(in, CycleJob.loadPolicy(in));
     Path file = Ledger.file(args, in, t);
     try (Ledger ledger = Ledger.open(file, doc.policy())) {
       CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), review, t);
@@ -82,7 +83,7 @@ final class FinalizeCommand implements Command {
         throw new Ledger.LedgerProblem("cannot write the ledger " + file + ": " + e.getMessage(), List.of());
       }
       List<LocatedRejection> rejected = Rejects.locate(p.job(), t);
-      String text = TextSummary.render(p.job(), rejected, top)
+      String text = TextSummary.render(p.job(), rejected, top) + rules.summary(p.job().result())
           + "finalized: cycle " + entry.cycleId() + " is ledger entry " + entry.index() + " of " + file + "\n"
           + "  entry hash " + entry.hash() + " (previous " + entry.previousHash() + ")\n";
       Path out = t.resolve(args.value("out", "kat-out"));

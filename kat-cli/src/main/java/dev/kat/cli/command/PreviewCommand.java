@@ -57,7 +57,8 @@ final class PreviewCommand implements Command {
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
     List<Review.Item> review = Review.fromArgs(args);
-    PolicyDocument doc = CycleJob.loadPolicy(in);
+    DaoRules rules = DaoRules.resolve(in, args, t);
+    PolicyDocument doc = rules.apply(in, CycleJob.loadPolicy(in));
     Path file = Ledger.file(args, in, t);
     CycleJob.Previewed p;
     if (Files.exists(file)) {
@@ -71,7 +72,7 @@ final class PreviewCommand implements Command {
     int recorded = Review.record(in.review(), p.job().cycle().id(), review);
     List<LocatedRejection> rejected = Rejects.locate(p.job(), t);
     StringBuilder text = new StringBuilder("PREVIEW (not finalized) — ");
-    text.append(TextSummary.render(p.job(), rejected, top));
+    text.append(TextSummary.render(p.job(), rejected, top)).append(rules.summary(p.job().result()));
     ResultDiff diff = p.preview().sincePreviousCycle();
     if (Files.exists(file)) {
       text.append("differences from the previous finalized cycle (").append(diff.changes().size())

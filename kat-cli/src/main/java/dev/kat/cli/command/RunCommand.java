@@ -52,6 +52,7 @@ final class RunCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> o = new ArrayList<>(DaoInputs.options());
+    o.addAll(DaoRules.options());
     o.add(Option.value("out", "DIR", "where outputs are written (default: kat-out)"));
     o.add(Option.value("top", "N", "how many top contributors the summary lists (default: 10)"));
     o.add(Option.flag("strict", "exit with status 3 when any row is malformed or rejected"));
@@ -72,18 +73,19 @@ final class RunCommand implements Command {
     for (Path f : in.contributions()) {
       bytes += Files.size(f);
     }
+    DaoRules rules = DaoRules.resolve(in, args, t);
+    PolicyDocument doc = rules.apply(in, CycleJob.loadPolicy(in));
     CycleJob.JobResult job;
     AuditReport audit = null;
     if (args.has("stream") || bytes > WORKFLOW_LIMIT_BYTES) {
-      job = CycleJob.run(in, PriorState.empty(), t);
+      job = CycleJob.run(in, doc, PriorState.empty(), t);
     } else {
-      PolicyDocument doc = CycleJob.loadPolicy(in);
       CycleJob.Previewed p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()), t);
       job = p.job();
       audit = p.preview().audit();
     }
     List<LocatedRejection> rejected = Rejects.locate(job, t);
-    String summary = TextSummary.render(job, rejected, top)
+    String summary = TextSummary.render(job, rejected, top) + rules.summary(job.result())
         + (audit == null ? "" : "  audit checklist: " + (audit.passed() ? "passes" : "FAILS: " + audit.failures()) + "\n");
     Path out = t.resolve(args.value("out", "kat-out"));
     List<Path> written = Outputs.writeAll(job, rejected, summary, audit, false, "", !args.has("no-details"), out, t);

@@ -55,6 +55,7 @@ class RunCommandTest {
     Files.createDirectories(dao);
     Files.copy(Path.of(Cli.EXAMPLE, "policy.json"), dao.resolve("policy.json"));
     Files.copy(Path.of(Cli.EXAMPLE, "contributions.csv"), dao.resolve("contributions.csv"));
+    Files.copy(Path.of(Cli.EXAMPLE, "rules.drl"), dao.resolve("rules.drl"));
     Cli a = Cli.run("run", dao.toString(), "--no-framework", "--out", tmp.resolve("a").toString());
     List<String> lines = new ArrayList<>(Files.readAllLines(dao.resolve("contributions.csv")));
     String header = lines.remove(0);
