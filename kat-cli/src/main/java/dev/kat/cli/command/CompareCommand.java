@@ -103,6 +103,9 @@ final class CompareCommand implements Command {
     for (int i = 0; i < results.size(); i++) {
       CycleResult r = results.get(i);
       for (String c : categories) {
+        if (!r.policy().categories().containsKey(c)) {
+          continue; // not a category of this DAO: shown as "-", not as 0.0%
+        }
         columns.get(i).put("credit: " + c, TextSummary.percent(r.creditByCategory().getOrDefault(c, 0L), r.totalCredit()));
       }
     }
@@ -115,16 +118,23 @@ final class CompareCommand implements Command {
       }
     }
     int width = 34;
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = Math.max(22, names.get(i).length());
+      for (String v : columns.get(i).values()) {
+        widths[i] = Math.max(widths[i], v.length());
+      }
+    }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-" + width + "s", "measure"));
-    for (String n : names) {
-      sb.append(String.format(Locale.ROOT, " %22s", n));
+    for (int i = 0; i < names.size(); i++) {
+      sb.append(String.format(Locale.ROOT, " %" + widths[i] + "s", names.get(i)));
     }
     sb.append('\n');
     for (String k : metrics) {
       sb.append(String.format(Locale.ROOT, "%-" + width + "s", k.length() > width ? k.substring(0, width) : k));
-      for (Map<String, String> col : columns) {
-        sb.append(String.format(Locale.ROOT, " %22s", col.getOrDefault(k, "-")));
+      for (int i = 0; i < columns.size(); i++) {
+        sb.append(String.format(Locale.ROOT, " %" + widths[i] + "s", columns.get(i).getOrDefault(k, "-")));
       }
       sb.append('\n');
     }

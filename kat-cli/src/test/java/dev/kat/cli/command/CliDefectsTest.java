@@ -197,4 +197,14 @@ class CliDefectsTest {
     }
     assertTrue(Files.readString(tmp.resolve("a/rejects.csv")).contains("\ncontributions.csv,19,7,"), "rejects.csv");
   }
+
+  @Test
+  void compare_undeclaredCategoryIsADashAndLongValuesKeepTheirColumns() {
+    String cc = Path.of("..", "examples", "cultural-creative-dao").toString();
+    Cli c = Cli.run("compare", Cli.EXAMPLE, cc);
+    assertEquals(0, c.exit, c.toString());
+    assertTrue(c.out.lines().anyMatch(l -> l.startsWith("credit: session_hosting") && l.endsWith(" -")), c.out);
+    assertTrue(c.out.lines().anyMatch(l -> l.matches("policy +exchange-dao/cohort-2 cultural-creative-dao/cohort-2")),
+        c.out);
+  }
 }
