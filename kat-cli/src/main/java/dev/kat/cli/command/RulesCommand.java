@@ -48,7 +48,7 @@ final class RulesCommand implements Command {
   @Override
   public String description() {
     return """
-        Loads the rule files (docs/rules.md) -- by default <dao-dir>/rules*.drl -- and reports every
+        Loads the rule files (docs/rules.md) -- by default <dao-dir>/*.drl -- and reports every
         problem with file and line: syntax, unknown fields, anything outside the allowed rule language,
         factors outside the framework's bounds, names the policy does not declare. Then shows the credit
         adjustments the record rules compile into, runs the cycle with the rules and lists, for every
@@ -60,7 +60,7 @@ final class RulesCommand implements Command {
   @Override
   public List<Option> options() {
     List<Option> out = new ArrayList<>(DaoInputs.options());
-    out.add(Option.values("rules", "FILE", "a rule file (default: <dao-dir>/rules*.drl)"));
+    out.add(Option.values("rules", "FILE", "a rule file (default: <dao-dir>/*.drl)"));
     return out;
   }
 
@@ -141,7 +141,7 @@ final class RulesCommand implements Command {
       files.add(t.resolve(r));
     }
     if (files.isEmpty() && in.dir() != null && Files.isDirectory(in.dir())) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(in.dir(), "rules*.drl")) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(in.dir(), "*.drl")) {
         for (Path p : ds) {
           files.add(p);
         }
@@ -149,7 +149,7 @@ final class RulesCommand implements Command {
       files.sort((a, c) -> a.getFileName().toString().compareTo(c.getFileName().toString()));
     }
     if (files.isEmpty()) {
-      throw new InputException("no rule files", List.of(in.dir() + ": no rules*.drl; give --rules FILE"));
+      throw new InputException("no rule files", List.of(in.dir() + ": no *.drl file; give --rules FILE"));
     }
     return files;
   }

@@ -88,6 +88,15 @@ class CycleRulesTest {
     Path dao = dao(tmp, BONUS);
     Cli c = Cli.run("explain", dao.toString(), "elena.popescu", "--no-framework");
     assertEquals(ExitCode.OK, c.exit, c::toString);
-    assertTrue(c.out.contains("sdf-bonus"), c.out);
+    assertTrue(c.out.contains("    credit sdf-bonus ×1.5 (templates reused by every Guide)\n"), c.out);
+  }
+
+  @Test
+  void rulesDoc_walkthroughShowsThisRuleAndSummary() throws IOException {
+    String doc = Files.readString(Path.of("..", "docs", "rules.md"), StandardCharsets.UTF_8);
+    assertTrue(doc.contains("```drl walkthrough\n" + BONUS + "```\n"), "docs/rules.md shows the rule file tested here");
+    assertTrue(doc.contains("     rules from bonus.drl: 1 record rule applied to credit\n"
+        + "       sdf-bonus: 3 records of 3 contributors, +7.281250 credit\n"
+        + "         elena.popescu +1.968750 credit (1 record)\n"), "docs/rules.md shows the summary tested here");
   }
 }
