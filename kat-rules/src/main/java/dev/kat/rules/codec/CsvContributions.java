@@ -140,10 +140,14 @@ final class CsvContributions {
     boolean closed = false;
     lastFieldQuoted = false;
     long quoteLine = 0;
+    boolean afterBreak = false;
     while (true) {
       if (b < 0) {
         if (quoted) {
+          long last = afterBreak ? line - 1 : line;
           problem(fields + 1, "the file ends inside a quoted field that starts on line " + quoteLine
+              + (last > quoteLine ? ", so lines " + quoteLine + " to " + last + " (" + (last - quoteLine + 1)
+                  + " lines) were read as one row" : "")
               + " (is the file truncated, or is a closing quote missing?)");
         }
         endField();
@@ -162,6 +166,7 @@ final class CsvContributions {
           if (b == '\n') {
             line++;
           }
+          afterBreak = b == '\n';
           append(b);
         }
       } else if (b == ',') {

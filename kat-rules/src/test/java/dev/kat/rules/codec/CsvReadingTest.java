@@ -185,8 +185,18 @@ class CsvReadingTest {
     Collect c = Collect.csv(HEADER + "a,x,,docs,dao_member,2026-10-01,,,,,ok\n"
         + "b,x,,docs,dao_member,2026-10-01,,,,,\"unfinished note\nthat goes on");
     assertEquals(1, c.records.size());
-    assertEquals("in:3:11: note: the file ends inside a quoted field that starts on line 3 "
-        + "(is the file truncated, or is a closing quote missing?)", c.malformed.get(0).toString());
+    assertEquals("in:3:11: note: the file ends inside a quoted field that starts on line 3, so lines 3 to 4 "
+        + "(2 lines) were read as one row (is the file truncated, or is a closing quote missing?)",
+        c.malformed.get(0).toString());
+  }
+
+  @Test
+  void read_unclosedQuoteSwallowingLines_saysHowManyLines() {
+    Collect c = Collect.csv(HEADER + "a,x,,docs,dao_member,2026-10-01,,,,,\"unclosed\n"
+        + "b,x,,docs,dao_member,2026-10-01,,,,,ok\nc,x,,docs,dao_member,2026-10-01,,,,,ok\n");
+    assertEquals(0, c.records.size());
+    assertTrue(c.malformed.get(0).toString().contains("starts on line 2, so lines 2 to 4 (3 lines) were read as one row"),
+        c.malformed.get(0).toString());
   }
 
   @Test
