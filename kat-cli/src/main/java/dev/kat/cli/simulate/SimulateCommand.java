@@ -15,8 +15,10 @@ import dev.kat.rules.policy.Problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,11 +107,18 @@ public final class SimulateCommand implements Command {
     Summary summary = new Summary();
     long total = (long) e.runs() * e.points().size();
     long[] done = {0};
-    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+    // written beside the target and moved into place when complete: an interrupted run leaves no cut-off CSV
+    Path partial = dir.resolve(e.name() + ".csv.partial");
+    try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       TidyCsvWriter sink = new TidyCsvWriter(w);
       e.run(threads, Summary.both(Summary.both(sink, summary),
           (x, p, r, res) -> t.progress("run " + (++done[0]) + " of " + total)));
       sink.flush();
+    }
+    try {
+      Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException x) {
+      Files.move(partial, csv, StandardCopyOption.REPLACE_EXISTING);
     }
     t.clearProgress();
     Path html = dir.resolve(e.name() + ".html");

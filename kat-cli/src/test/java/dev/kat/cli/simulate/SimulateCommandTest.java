@@ -40,6 +40,7 @@ class SimulateCommandTest {
     assertEquals(new String(a, StandardCharsets.UTF_8), new String(b, StandardCharsets.UTF_8));
     String csv = new String(a, StandardCharsets.UTF_8);
     assertTrue(csv.startsWith("experiment,parameters,run,cycle,metric,value\nt,m=20;guards=off,0,0,records,"), csv);
+    assertTrue(!Files.exists(dir.resolve("a/t.csv.partial")), "the partial CSV is moved into place");
     String html = Files.readString(dir.resolve("a/t.html"));
     assertTrue(html.contains("<svg") && html.contains("share.session-swapping-pair over cycles"));
     assertTrue(Files.readString(dir.resolve("a/t.share.honest.svg")).startsWith("<svg"));
