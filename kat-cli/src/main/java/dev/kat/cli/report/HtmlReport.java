@@ -380,6 +380,8 @@ public final class HtmlReport {
   private static String statement(ReportModel m, String contributor, String reportHref, int[] rows) {
     CycleResult r = m.result();
     Statement s = r.statement(contributor);
+    Set<String> adjustments = new HashSet<>();
+    r.policy().adjustments().forEach(a -> adjustments.add(a.ruleId()));
     java.util.HashMap<String, Contribution> byId = new java.util.HashMap<>();
     for (int row : rows) {
       Contribution c = r.batch().record(row);
@@ -452,7 +454,7 @@ public final class HtmlReport {
       sb.append("<div class=\"table\"><table class=\"steps\"><thead><tr><th>stage</th><th>rule</th><th class=\"n\">factor</th>")
           .append("<th>why</th></tr></thead><tbody>");
       for (Step st : line.creditSteps()) {
-        step(sb, st);
+        step(sb, st, adjustments.contains(st.ruleId()) ? adjusted(line, st) : "");
       }
       sb.append("<tr class=\"sum\"><td colspan=\"2\">credit</td><td class=\"n\">= ").append(Html.amount(line.rawCredit()))
           .append("</td><td>the factors multiplied</td></tr>");
@@ -507,9 +509,27 @@ public final class HtmlReport {
   }
 
   private static void step(StringBuilder sb, Step st) {
+    step(sb, st, "");
+  }
+
+  private static void step(StringBuilder sb, Step st, String note) {
     sb.append("<tr><td>").append(Html.esc(st.stage())).append("</td><td><code>").append(Html.esc(st.ruleId()))
         .append("</code></td><td class=\"n\">×").append(Html.factor(st.factor())).append("</td><td>")
-        .append(Html.esc(st.reason())).append("</td></tr>");
+        .append(Html.esc(st.reason())).append(Html.esc(note)).append("</td></tr>");
+  }
+
+  /**
+   * What a credit adjustment (of the policy or of a rule file) changed: the record's credit-stage figure less
+   * what it would be without this step, the other steps unchanged; empty for a factor of 0 or 1.
+   */
+  private static String adjusted(RecordLine line, Step st) {
+    if (st.factor() <= 0 || st.factor() == 1) {
+      return "";
+    }
+    long without = java.math.BigDecimal.valueOf(line.rawCredit()).divide(java.math.BigDecimal.valueOf(st.factor()), 0,
+        java.math.RoundingMode.HALF_EVEN).longValueExact();
+    long delta = line.rawCredit() - without;
+    return " (" + (delta >= 0 ? "+" : "−") + Html.amount(Math.abs(delta)) + " credit)";
   }
 
   private static int[] recordsPerContributor(CycleResult r) {

@@ -42,7 +42,8 @@ class CycleRulesTest {
     assertTrue(statements.contains("elena.popescu,D-2025,documentation,5.906250,5.906250,"), statements);
     assertTrue(statements.contains("credit sdf-bonus ×1.5 (templates reused by every Guide)"), statements);
     String page = Files.readString(out.resolve("statements").resolve("elena.popescu.html"), StandardCharsets.UTF_8);
-    assertTrue(page.contains("<code>sdf-bonus</code></td><td class=\"n\">×1.5"), page);
+    assertTrue(page.contains("<code>sdf-bonus</code></td><td class=\"n\">×1.5</td>"
+        + "<td>templates reused by every Guide (+1.97 credit)</td>"), page);
     assertTrue(Files.readString(out.resolve("result.json"), StandardCharsets.UTF_8).contains("\"rule\" : \"sdf-bonus\""),
         "result.json lists the rule among the record's credit steps");
   }
