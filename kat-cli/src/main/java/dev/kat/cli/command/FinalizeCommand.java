@@ -36,7 +36,8 @@ final class FinalizeCommand implements Command {
         check passes, appends the cycle to the ledger (--ledger, default <dao-dir>/ledger.kat) with its
         content hash chained to the previous cycle's. A finalized cycle never changes: corrections arrive
         as new records in a later cycle. The ledger is locked while this runs; a second writer is refused.
-        Writes the outputs of the finalized cycle into --out.
+        Writes the outputs of the finalized cycle into --out. The month's disputes and exceptions in
+        <dao-dir>/review.csv apply, and those given as options are added to it, as in preview.
 
         Exit status 0 when finalized; 4 when the audit checklist fails (nothing is written to the
         ledger); 3 for invalid input, including a month that is not after the last finalized one (a

@@ -36,7 +36,10 @@ final class PreviewCommand implements Command {
         Computes the cycle on top of the DAO's ledger (--ledger, default <dao-dir>/ledger.kat; karma and
         evidence carry over from the last finalized cycle) without committing anything. Prints the summary,
         what differs from the previous finalized cycle per contributor, and the audit checklist that
-        finalize will run; writes the outputs, marked as a preview, into --out.
+        finalize will run; writes the outputs, marked as a preview, into --out. Disputes and exceptions
+        (--dispute, --release, --void, --grant, --deduct) are applied during review and, once they apply,
+        kept in <dao-dir>/review.csv (--review FILE) with the cycle's month, so a hold stays until it is
+        released or voided; the lines already there for the month are applied first (docs/cli.md).
 
         Exit status 0 when the preview was computed (even if the checklist would fail: the summary says
         so), 3 for invalid input, 5 when the ledger is locked, broken or cannot be replayed.""";
