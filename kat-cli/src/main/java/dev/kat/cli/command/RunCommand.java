@@ -36,7 +36,8 @@ final class RunCommand implements Command {
   public String description() {
     return """
         Runs a whole recognition cycle on <dao-dir> (policy.json + contributions.csv or .jsonl): reads the
-        policy and checks it against the cohort framework, reads every contribution row (bad rows are
+        policy and checks it against the cohort framework, compiles the record rules of the rule files
+        (<dao-dir>/*.drl, docs/rules.md) into it, reads every contribution row (bad rows are
         reported with file, line and column and kept, never fatal), computes Credit, Karma and the exact
         KAT split, prints a summary and writes into --out: result.json, contributors.csv, statements.csv,
         rejects.csv, rejects/<file> (the bad rows unchanged), summary.txt, report.html and a statement
@@ -45,7 +46,7 @@ final class RunCommand implements Command {
         (or --stream) are streamed row by row into the engine without holding the records.
 
         Exit status 0 when the cycle ran, even if rows were rejected (they are all reported), unless
-        --strict; 3 when the policy has problems, an input is missing, or a file could not be read as a
+        --strict; 3 when the policy or a rule file has problems, an input is missing, or a file could not be read as a
         whole (empty, not UTF-8, unusable header).""";
   }
 
