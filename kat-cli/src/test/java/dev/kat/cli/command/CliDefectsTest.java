@@ -207,4 +207,17 @@ class CliDefectsTest {
     assertTrue(c.out.lines().anyMatch(l -> l.matches("policy +exchange-dao/cohort-2 cultural-creative-dao/cohort-2")),
         c.out);
   }
+
+  @Test
+  void finalize_reviewFileExampleOfTheDocs_appliesEveryLine(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    String docs = Files.readString(Path.of("..", "docs", "cli.md"));
+    int from = docs.indexOf("```\ncycle,action") + 4;
+    Files.writeString(dao.resolve("review.csv"), docs.substring(from, docs.indexOf("```", from)));
+    Path out = tmp.resolve("out");
+    Cli c = Cli.run("finalize", dao.toString(), "--no-framework", "--out", out.toString());
+    assertEquals(0, c.exit, c.toString());
+    // thao.pham earned 115.740608 credit; the grant adds 12.5
+    assertTrue(Files.readString(out.resolve("result.json")).contains("\"credit\" : 128.240608"), "result.json");
+  }
 }
