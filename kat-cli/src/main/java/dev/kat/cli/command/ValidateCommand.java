@@ -33,7 +33,8 @@ final class ValidateCommand implements Command {
         Checks the first steps of the monthly workflow: the policy against the cohort framework (every
         violation with its JSON path), every contribution row (file, line, column or field, reason) and
         the admission of every record under the policy (unknown category or role, missing evidence,
-        self-review, duplicates, records outside the cycle ...). Writes nothing.
+        self-review, duplicates, records outside the cycle ...), and the form of every line of the review
+        file (<dao-dir>/review.csv, when there is one). Writes nothing.
 
         Exit status 0 when everything is clean, 3 when anything is not.""";
   }
@@ -50,6 +51,11 @@ final class ValidateCommand implements Command {
     CycleJob.JobResult job = CycleJob.run(in, PriorState.empty(), t);
     List<LocatedRejection> rejected = Rejects.locate(job, t);
     List<String> lines = problems(job, rejected);
+    try {
+      Review.read(in.review(), job.cycle().id());
+    } catch (InputException e) {
+      lines.addAll(e.problems());
+    }
     t.out().println("policy " + in.policy() + ": ok" + (in.framework() == null ? "" : " (within " + in.framework() + ")"));
     t.out().println(String.format(Locale.ROOT, "cycle %s: %d rows read = %d admissible + %d rejected by admission + %d malformed",
         job.cycle().id(), job.rowsRead(), job.result().acceptedCount(), rejected.size(), job.malformed().size()));

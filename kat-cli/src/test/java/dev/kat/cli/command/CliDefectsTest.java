@@ -220,4 +220,13 @@ class CliDefectsTest {
     // thao.pham earned 115.740608 credit; the grant adds 12.5
     assertTrue(Files.readString(out.resolve("result.json")).contains("\"credit\" : 128.240608"), "result.json");
   }
+
+  @Test
+  void validate_malformedReviewLine_isAProblemWithItsLine(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, Files.readString(Path.of(Cli.EXAMPLE, "contributions.csv")));
+    Files.writeString(dao.resolve("review.csv"), "cycle,action,subject,by,amount,reason\n2026-10,forgive,H-1043,dana,,x\n");
+    Cli c = Cli.run("validate", dao.toString(), "--no-framework");
+    assertEquals(3, c.exit, c.toString());
+    assertTrue(c.out.contains("review.csv:2: unknown action 'forgive' (dispute, release, void, grant or deduct)"), c.out);
+  }
 }
