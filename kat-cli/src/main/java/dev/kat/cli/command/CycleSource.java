@@ -51,7 +51,7 @@ final class CycleSource {
   }
 
   static Shown show(Args args, DaoInputs in, Terminal t) throws Exception {
-    PolicyDocument doc = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
+    PolicyDocument doc = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in)).document();
     Path file = Ledger.file(args, in, t);
     if (!Files.exists(file)) {
       CycleHistory none = CycleHistory.open(new InMemoryLedgerStore(), doc.policy());

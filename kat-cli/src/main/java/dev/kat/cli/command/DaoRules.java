@@ -41,7 +41,6 @@ final class DaoRules {
 
   private final List<Path> files;
   private final List<String> names;
-  private RuleSet rules;
 
   private DaoRules(List<Path> files, List<String> names) {
     this.files = List.copyOf(files);
@@ -96,21 +95,16 @@ final class DaoRules {
     return new DaoRules(files, names);
   }
 
-  /** Whether there is no rule file to apply. */
-  boolean isEmpty() {
-    return files.isEmpty();
-  }
-
   /**
-   * {@code doc} with the record rules compiled into its policy's credit adjustments; {@code doc} itself when
-   * there is no rule file.
+   * The rule files applied to {@code doc}: its policy with the record rules compiled into its credit
+   * adjustments; {@code doc} itself when there is no rule file.
    *
    * @throws InputException listing every problem of the rule files with file and line, or every rule that does
    *     not fit the policy
    */
-  PolicyDocument apply(DaoInputs in, PolicyDocument doc) throws InputException {
+  Applied apply(DaoInputs in, PolicyDocument doc) throws InputException {
     if (files.isEmpty()) {
-      return doc;
+      return new Applied(doc, names, null);
     }
     Framework framework = Framework.permissive();
     if (in.framework() != null) {
@@ -128,73 +122,89 @@ final class DaoRules {
     if (!compiled.ok()) {
       throw new InputException("the rules do not fit the policy " + in.policy(), texts(compiled.problems()));
     }
-    rules = loaded.value();
-    return new PolicyDocument(compiled.value(), doc.description(), doc.framework(), doc.workingGroups());
+    return new Applied(new PolicyDocument(compiled.value(), doc.description(), doc.framework(), doc.workingGroups()),
+        names, loaded.value());
   }
 
   /**
-   * The summary's lines about the rules: the files, then for every record rule the credit it added to or
-   * removed from each contributor at the credit stage (the record's other steps unchanged), and the rules
-   * the cycle commands do not apply. Empty when there is no rule file.
+   * Rule files applied to a policy document.
    *
-   * @throws IllegalStateException if {@link #apply} has not succeeded
+   * @param document the policy document the cycle runs with
+   * @param names the rule files, named relative to the DAO directory; empty when there is none
+   * @param rules the rules, or null when there is no rule file
    */
-  String summary(CycleResult result) {
-    if (files.isEmpty()) {
-      return "";
-    }
-    if (rules == null) {
-      throw new IllegalStateException("summary before apply: the rule files " + names + " were not compiled");
-    }
-    Map<String, TreeMap<String, long[]>> byRule = new LinkedHashMap<>();
-    List<String> other = new ArrayList<>();
-    for (RuleInfo r : rules.rules()) {
-      if (r.kind() == RuleKind.RECORD) {
-        byRule.put(r.name(), new TreeMap<>());
-      } else {
-        other.add(r.name());
+  record Applied(PolicyDocument document, List<String> names, RuleSet rules) {
+
+    /** Copies the list. */
+    Applied {
+      names = List.copyOf(names);
+      if ((rules == null) != names.isEmpty()) {
+        throw new IllegalArgumentException("rules (" + rules + ") must be null exactly when names (" + names
+            + ") is empty");
       }
     }
-    for (String c : result.contributors()) {
-      Statement s = result.statement(c);
-      for (RecordLine line : s.records()) {
-        for (Step step : line.creditSteps()) {
-          TreeMap<String, long[]> touched = byRule.get(step.ruleId());
-          if (touched != null) {
-            long[] sum = touched.computeIfAbsent(c, k -> new long[2]);
-            sum[0] += creditOf(line, step);
-            sum[1]++;
+
+    /**
+     * The summary's lines about the rules: the files, then for every record rule the credit it added to or
+     * removed from each contributor at the credit stage (the record's other steps unchanged), and the rules
+     * the cycle commands do not apply. Empty when there is no rule file.
+     */
+    String summary(CycleResult result) {
+      if (rules == null) {
+        return "";
+      }
+      Map<String, TreeMap<String, long[]>> byRule = new LinkedHashMap<>();
+      List<String> other = new ArrayList<>();
+      for (RuleInfo r : rules.rules()) {
+        if (r.kind() == RuleKind.RECORD) {
+          byRule.put(r.name(), new TreeMap<>());
+        } else {
+          other.add(r.name());
+        }
+      }
+      for (String c : result.contributors()) {
+        Statement s = result.statement(c);
+        for (RecordLine line : s.records()) {
+          for (Step step : line.creditSteps()) {
+            TreeMap<String, long[]> touched = byRule.get(step.ruleId());
+            if (touched != null) {
+              long[] sum = touched.computeIfAbsent(c, k -> new long[2]);
+              sum[0] += creditOf(line, step);
+              sum[1]++;
+            }
           }
         }
       }
-    }
-    StringBuilder sb = new StringBuilder();
-    sb.append("  rules from ").append(String.join(", ", names)).append(": ").append(byRule.size())
-        .append(byRule.size() == 1 ? " record rule" : " record rules").append(" applied to credit\n");
-    for (Map.Entry<String, TreeMap<String, long[]>> e : byRule.entrySet()) {
-      long total = 0;
-      long records = 0;
-      for (long[] v : e.getValue().values()) {
-        total += v[0];
-        records += v[1];
-      }
-      sb.append("    ").append(e.getKey()).append(": ").append(records).append(records == 1 ? " record of " : " records of ")
-          .append(e.getValue().size()).append(e.getValue().size() == 1 ? " contributor, " : " contributors, ")
-          .append(signed(total)).append(" credit\n");
-      int n = 0;
-      for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
-        if (n++ == LISTED) {
-          sb.append("      … ").append(e.getValue().size() - LISTED).append(" more (statements.csv lists every step)\n");
-          break;
+      StringBuilder sb = new StringBuilder();
+      sb.append("  rules from ").append(String.join(", ", names)).append(": ").append(byRule.size())
+          .append(byRule.size() == 1 ? " record rule" : " record rules").append(" applied to credit\n");
+      for (Map.Entry<String, TreeMap<String, long[]>> e : byRule.entrySet()) {
+        long total = 0;
+        long records = 0;
+        for (long[] v : e.getValue().values()) {
+          total += v[0];
+          records += v[1];
         }
-        sb.append("      ").append(c.getKey()).append(' ').append(signed(c.getValue()[0])).append(" credit (")
-            .append(c.getValue()[1]).append(c.getValue()[1] == 1 ? " record)\n" : " records)\n");
+        sb.append("    ").append(e.getKey()).append(": ").append(records)
+            .append(records == 1 ? " record of " : " records of ")
+            .append(e.getValue().size()).append(e.getValue().size() == 1 ? " contributor, " : " contributors, ")
+            .append(signed(total)).append(" credit\n");
+        int n = 0;
+        for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
+          if (n++ == LISTED) {
+            sb.append("      … ").append(e.getValue().size() - LISTED)
+                .append(" more (statements.csv lists every step)\n");
+            break;
+          }
+          sb.append("      ").append(c.getKey()).append(' ').append(signed(c.getValue()[0])).append(" credit (")
+              .append(c.getValue()[1]).append(c.getValue()[1] == 1 ? " record)\n" : " records)\n");
+        }
       }
+      if (!other.isEmpty()) {
+        sb.append("    not applied by this command (see kat rules): ").append(String.join(", ", other)).append('\n');
+      }
+      return sb.toString();
     }
-    if (!other.isEmpty()) {
-      sb.append("    not applied by this command (see kat rules): ").append(String.join(", ", other)).append('\n');
-    }
-    return sb.toString();
   }
 
   /**

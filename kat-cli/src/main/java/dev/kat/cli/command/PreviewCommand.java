@@ -60,8 +60,8 @@ final class PreviewCommand implements Command {
     DaoInputs in = DaoInputs.resolve(args.positional(0, "<dao-dir>"), args, t);
     int top = Numbers.positive(args, "top", 10);
     List<Review.Item> review = Review.fromArgs(args);
-    DaoRules rules = DaoRules.resolve(in, args, t);
-    PolicyDocument doc = rules.apply(in, CycleJob.loadPolicy(in));
+    DaoRules.Applied rules = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
+    PolicyDocument doc = rules.document();
     Path file = Ledger.file(args, in, t);
     CycleJob.Previewed p;
     if (Files.exists(file)) {

@@ -74,8 +74,8 @@ final class RunCommand implements Command {
     for (Path f : in.contributions()) {
       bytes += Files.size(f);
     }
-    DaoRules rules = DaoRules.resolve(in, args, t);
-    PolicyDocument doc = rules.apply(in, CycleJob.loadPolicy(in));
+    DaoRules.Applied rules = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
+    PolicyDocument doc = rules.document();
     CycleJob.JobResult job;
     AuditReport audit = null;
     if (args.has("stream") || bytes > WORKFLOW_LIMIT_BYTES) {
