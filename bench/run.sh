@@ -25,8 +25,9 @@ case "$mode" in
     guard_sizes=(-p records=100000)
     object_sizes=(-p records=100000,1000000)
     sim_agents=(-p agents=1000)
+    rules_sizes=(-p records=100000)
     # Drools needs a longer warm-up than the engine: its first operations run interpreted rule code.
-    rules_sizes=(-p records=100000 -wi 5 -w 2s)
+    rules_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s)
     heap_sizes=(1000000 2000000)
     settings="quick: 1 fork, 1 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
@@ -37,6 +38,7 @@ case "$mode" in
     object_sizes=(-p records=10000,100000,1000000)
     sim_agents=(-p agents=1000,10000)
     rules_sizes=(-p records=100000,1000000)
+    rules_opts=()
     heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
     settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
     ;;
@@ -60,7 +62,9 @@ run_jmh() {
   shift
   wanted "$name" || return 0
   rm -f "$out/jmh-$name.json"
-  java -jar "$jar" "${jmh_opts[@]}" "$@" "${prof[@]}" -foe false -rf json -rff "$out/jmh-$name.json"
+  local opts=("${jmh_opts[@]}")
+  [ "$name" != rules ] || opts=("${rules_opts[@]}")
+  java -jar "$jar" "$@" "${opts[@]}" "${prof[@]}" -foe false -rf json -rff "$out/jmh-$name.json"
 }
 
 # Columnar benchmarks scale to 10 M records in full mode; record-object benchmarks stop at 1 M (ten
