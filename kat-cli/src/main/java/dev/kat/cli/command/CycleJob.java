@@ -6,7 +6,9 @@ import dev.kat.core.cycle.Preview;
 import dev.kat.core.engine.ContributionBatch;
 import dev.kat.core.engine.CycleResult;
 import dev.kat.core.engine.KatEngine;
+import dev.kat.core.engine.Overrides;
 import dev.kat.core.engine.PriorState;
+import dev.kat.core.ledger.CycleRunner;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.policy.Framework;
@@ -113,6 +115,17 @@ public final class CycleJob {
    */
   static JobResult run(DaoInputs in, PolicyDocument doc, PriorState prior, Terminal t)
       throws InputException, IOException {
+    return run(in, doc, prior, CycleRunner.ENGINE, t);
+  }
+
+  /**
+   * As {@link #run(DaoInputs, PolicyDocument, PriorState, Terminal)}, the result computed by {@code runner}.
+   *
+   * @throws InputException when the cycle is not after {@code prior}'s or no month can be inferred
+   * @throws IOException when a file cannot be read
+   */
+  static JobResult run(DaoInputs in, PolicyDocument doc, PriorState prior, CycleRunner runner, Terminal t)
+      throws InputException, IOException {
     YearMonth month = in.month();
     boolean inferred = false;
     if (month == null) {
@@ -129,7 +142,7 @@ public final class CycleJob {
     List<MalformedRow> malformed = new ArrayList<>();
     List<ReadSummary> reads = readAll(in, t, batch::add, malformed);
     t.progress("running the cycle " + month + " …");
-    CycleResult result = engine.run(batch.build(), prior);
+    CycleResult result = runner.run(engine, batch.build(), prior, Overrides.none(), List.of());
     t.clearProgress();
     return new JobResult(in, doc, cycle, inferred, result, reads, malformed);
   }

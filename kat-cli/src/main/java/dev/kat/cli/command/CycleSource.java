@@ -33,8 +33,10 @@ final class CycleSource {
    * @param rejected the rejected records with their rows
    * @param audit the audit checklist, or null for a finalized cycle (it passed when it was finalized)
    * @param finalizedAs where the finalized cycle is kept (ledger entry and hash), empty for a preview
+   * @param rules the rule files the cycle was computed with
    */
-  record Shown(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, String finalizedAs) {
+  record Shown(CycleJob.JobResult job, List<LocatedRejection> rejected, AuditReport audit, String finalizedAs,
+      DaoRules.Applied rules) {
 
     /** Whether the result comes from the ledger. */
     boolean finalized() {
@@ -51,14 +53,15 @@ final class CycleSource {
   }
 
   static Shown show(Args args, DaoInputs in, Terminal t) throws Exception {
-    PolicyDocument doc = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in)).document();
+    DaoRules.Applied rules = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
+    PolicyDocument doc = rules.document();
     Path file = Ledger.file(args, in, t);
     if (!Files.exists(file)) {
-      CycleHistory none = CycleHistory.open(new InMemoryLedgerStore(), doc.policy());
+      CycleHistory none = CycleHistory.open(new InMemoryLedgerStore(), doc.policy(), rules.runner());
       CycleJob.Previewed p = CycleJob.preview(in, doc, none, t);
-      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "");
+      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "", rules);
     }
-    try (Ledger ledger = Ledger.open(file, doc.policy())) {
+    try (Ledger ledger = Ledger.open(file, doc.policy(), rules.runner())) {
       YearMonth month = in.month() != null ? in.month() : CycleJob.inferMonth(in, t);
       DaoInputs fixed = in.withMonth(month);
       List<CycleResult> results = ledger.history().results();
@@ -89,10 +92,10 @@ final class CycleSource {
         t.clearProgress();
         CycleJob.JobResult job = new CycleJob.JobResult(fixed, doc, done.get().cycle(), in.month() == null, done.get(),
             reads, malformed);
-        return new Shown(job, Rejects.locate(job, t), null, note);
+        return new Shown(job, Rejects.locate(job, t), null, note, rules);
       }
       CycleJob.Previewed p = CycleJob.preview(fixed, doc, ledger.history(), t);
-      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "");
+      return new Shown(p.job(), Rejects.locate(p.job(), t), p.preview().audit(), "", rules);
     }
   }
 }

@@ -6,10 +6,12 @@ import dev.kat.core.engine.Statement;
 import dev.kat.core.engine.Step;
 import dev.kat.core.policy.Framework;
 import dev.kat.core.policy.Policy;
+import dev.kat.rules.engine.Effect;
 import dev.kat.rules.engine.RuleFiles;
 import dev.kat.rules.engine.RuleInfo;
 import dev.kat.rules.engine.RuleKind;
 import dev.kat.rules.engine.RuleSet;
+import dev.kat.rules.engine.RuledCycle;
 import dev.kat.rules.policy.PolicyDocument;
 import dev.kat.rules.policy.PolicyDocuments;
 import dev.kat.rules.policy.Problem;
@@ -32,8 +34,9 @@ import java.util.TreeMap;
  * directory, in file-name order; {@code --rules FILE} adds a file (replacing a directory file of the same
  * name) and {@code --no-rules} leaves the directory's files out. The record rules are compiled into the
  * policy's credit adjustments, so every statement line shows the rule's id and factor; the summary lists,
- * per rule, whose credit it changed and by how much. Contributor, working-group and pair rules are checked
- * but not applied by the cycle commands ({@code kat rules} shows what they would do).
+ * per rule, whose credit it changed and by how much. Contributor, working-group and pair rules are applied
+ * by {@link RuleRunner} (a first engine pass, the rules over its aggregated facts, a second pass with their
+ * credit changes as overrides); the summary lists each rule's effects.
  */
 final class DaoRules {
   /** How many contributors the summary lists per rule. */
@@ -104,7 +107,7 @@ final class DaoRules {
    */
   Applied apply(DaoInputs in, PolicyDocument doc) throws InputException {
     if (files.isEmpty()) {
-      return new Applied(doc, names, null);
+      return new Applied(doc, names, null, new RuleRunner(null));
     }
     Framework framework = Framework.permissive();
     if (in.framework() != null) {
@@ -123,7 +126,7 @@ final class DaoRules {
       throw new InputException("the rules do not fit the policy " + in.policy(), texts(compiled.problems()));
     }
     return new Applied(new PolicyDocument(compiled.value(), doc.description(), doc.framework(), doc.workingGroups()),
-        names, loaded.value());
+        names, loaded.value(), new RuleRunner(loaded.value()));
   }
 
   /**
@@ -132,12 +135,17 @@ final class DaoRules {
    * @param document the policy document the cycle runs with
    * @param names the rule files, named relative to the DAO directory; empty when there is none
    * @param rules the rules, or null when there is no rule file
+   * @param runner how the cycle commands compute a cycle with these rules (pass it to every ledger and
+   *     workflow of the command, so that previews, finalized cycles and replays agree)
    */
-  record Applied(PolicyDocument document, List<String> names, RuleSet rules) {
+  record Applied(PolicyDocument document, List<String> names, RuleSet rules, RuleRunner runner) {
 
     /** Copies the list. */
     Applied {
       names = List.copyOf(names);
+      if (runner == null) {
+        throw new IllegalArgumentException("runner (null) must be given");
+      }
       if ((rules == null) != names.isEmpty()) {
         throw new IllegalArgumentException("rules (" + rules + ") must be null exactly when names (" + names
             + ") is empty");
@@ -201,10 +209,67 @@ final class DaoRules {
         }
       }
       if (!other.isEmpty()) {
-        sb.append("    not applied by this command (see kat rules): ").append(String.join(", ", other)).append('\n');
+        RuledCycle ruled = runner.ruled(result).orElse(null);
+        sb.append("    ").append(other.size()).append(other.size() == 1 ? " contributor, working-group or pair rule"
+            : " contributor, working-group and pair rules").append(" applied after a first pass (second pass with"
+            + " their credit changes)\n");
+        for (String rule : other) {
+          List<String> lines = new ArrayList<>();
+          if (ruled != null) {
+            for (int i = 0; i < ruled.effects().size(); i++) {
+              Effect e = ruled.effects().get(i);
+              if (e.rule().equals(rule)) {
+                lines.add(effectText(e, ruled.effectCredits().get(i)));
+              }
+            }
+          }
+          sb.append("    ").append(rule).append(": ").append(lines.isEmpty() ? "did not fire" : lines.size()
+              + (lines.size() == 1 ? " effect" : " effects")).append('\n');
+          int n = 0;
+          for (String line : lines) {
+            if (n++ == LISTED) {
+              sb.append("      … ").append(lines.size() - LISTED).append(" more (kat explain shows each contributor's)\n");
+              break;
+            }
+            sb.append("      ").append(line).append('\n');
+          }
+        }
       }
       return sb.toString();
     }
+
+    /**
+     * The lines about what the contributor, working-group and pair rules did to {@code contributor} in
+     * {@code result}: one per effect, then the total credit they changed. Empty when none concerns them.
+     */
+    String contributorLines(CycleResult result, String contributor) {
+      RuledCycle ruled = runner.ruled(result).orElse(null);
+      if (ruled == null) {
+        return "";
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < ruled.effects().size(); i++) {
+        Effect e = ruled.effects().get(i);
+        if (e.subject().equals(contributor)) {
+          sb.append("    ").append(e.rule()).append(": ").append(effectText(e, ruled.effectCredits().get(i))).append('\n');
+        }
+      }
+      if (sb.length() == 0) {
+        return "";
+      }
+      return "  rules:\n" + sb + "    credit changed by rules: " + signed(ruled.creditChange(contributor)) + "\n";
+    }
+  }
+
+  /** One effect of a contributor, working-group or pair rule, e.g. {@code alice x1.1 on all credit: +3.4 credit (...)}. */
+  static String effectText(Effect e, long credit) {
+    String what = switch (e.kind()) {
+      case MULTIPLY -> "x" + BigDecimal.valueOf(e.factor()).stripTrailingZeros().toPlainString() + " on "
+          + (e.category().equals("*") ? "all" : e.category()) + " credit: " + signed(credit) + " credit";
+      case GRANT -> "grants " + e.value();
+      case FLAG -> "flag";
+    };
+    return e.subject() + " " + what + " (" + e.reason() + ")";
   }
 
   /**

@@ -72,6 +72,7 @@ final class ExplainCommand implements Command {
     sb.append("Cycle ").append(r.cycle().id()).append(shown.finalized() ? " (finalized: " + shown.finalizedAs() + ")" : " (preview, not finalized)")
         .append(", policy ").append(r.policy().id()).append('\n');
     sb.append(r.statement(who).render());
+    sb.append(shown.rules().contributorLines(r, who));
     sb.append("  KAT share: ").append(r.kat(who)).append(" of ").append(r.budget()).append('\n');
     if (!r.privileges(who).isEmpty()) {
       sb.append("  privileges: ").append(String.join(", ", r.privileges(who))).append('\n');

@@ -62,7 +62,7 @@ final class FinalizeCommand implements Command {
     DaoRules.Applied rules = DaoRules.resolve(in, args, t).apply(in, CycleJob.loadPolicy(in));
     PolicyDocument doc = rules.document();
     Path file = Ledger.file(args, in, t);
-    try (Ledger ledger = Ledger.open(file, doc.policy())) {
+    try (Ledger ledger = Ledger.open(file, doc.policy(), rules.runner())) {
       CycleJob.Previewed p = CycleJob.preview(in, doc, ledger.history(), review, t);
       if (!p.job().fileProblems().isEmpty()) {
         throw new InputException("not finalizing: an input file could not be read",

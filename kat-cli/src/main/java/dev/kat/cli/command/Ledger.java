@@ -4,6 +4,7 @@ import dev.kat.cli.store.FileLedgerStore;
 import dev.kat.cli.store.LedgerLockedException;
 import dev.kat.core.cycle.CycleHistory;
 import dev.kat.core.ledger.BrokenChainException;
+import dev.kat.core.ledger.CycleRunner;
 import dev.kat.core.ledger.LedgerEntry;
 import dev.kat.core.ledger.LedgerException;
 import dev.kat.core.ledger.LedgerFormatException;
@@ -42,6 +43,16 @@ final class Ledger implements AutoCloseable {
    *     be replayed
    */
   static Ledger open(Path file, Policy policy) throws LedgerProblem {
+    return open(file, policy, CycleRunner.ENGINE);
+  }
+
+  /**
+   * As {@link #open(Path, Policy)}, every cycle replayed and computed by {@code runner}.
+   *
+   * @throws LedgerProblem when the ledger is locked by another writer, its chain is broken or it cannot
+   *     be replayed
+   */
+  static Ledger open(Path file, Policy policy, CycleRunner runner) throws LedgerProblem {
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new LedgerProblem("the ledger's directory " + dir + " does not exist", List.of());
@@ -55,7 +66,7 @@ final class Ledger implements AutoCloseable {
       throw new LedgerProblem("cannot open the ledger " + file + ": " + e.getMessage(), List.of());
     }
     try {
-      return new Ledger(store, CycleHistory.open(store, policy));
+      return new Ledger(store, CycleHistory.open(store, policy, runner));
     } catch (BrokenChainException e) {
       store.close();
       throw new LedgerProblem("the ledger " + file + " is broken: " + e.getMessage(),

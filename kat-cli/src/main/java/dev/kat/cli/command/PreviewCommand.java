@@ -65,11 +65,11 @@ final class PreviewCommand implements Command {
     Path file = Ledger.file(args, in, t);
     CycleJob.Previewed p;
     if (Files.exists(file)) {
-      try (Ledger ledger = Ledger.open(file, doc.policy())) {
+      try (Ledger ledger = Ledger.open(file, doc.policy(), rules.runner())) {
         p = CycleJob.preview(in, doc, ledger.history(), review, t);
       }
     } else {
-      p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()),
+      p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy(), rules.runner()),
           review, t);
     }
     int recorded = Review.record(in.review(), p.job().cycle().id(), review);

@@ -39,7 +39,7 @@ final class RunCommand implements Command {
         policy and checks it against the cohort framework, compiles the record rules of the rule files
         (<dao-dir>/*.drl, docs/rules.md) into it, reads every contribution row (bad rows are
         reported with file, line and column and kept, never fatal), computes Credit, Karma and the exact
-        KAT split, prints a summary and writes into --out: result.json, contributors.csv, statements.csv,
+        KAT split (with a second pass for the credit changes of contributor, working-group and pair rules), prints a summary and writes into --out: result.json, contributors.csv, statements.csv,
         rejects.csv, rejects/<file> (the bad rows unchanged), summary.txt, report.html and a statement
         page per contributor under statements/. Nothing is written to a ledger (see finalize). Inputs up
         to 64 MiB go through the cycle workflow, so the report includes the audit checklist; larger inputs
@@ -79,9 +79,9 @@ final class RunCommand implements Command {
     CycleJob.JobResult job;
     AuditReport audit = null;
     if (args.has("stream") || bytes > WORKFLOW_LIMIT_BYTES) {
-      job = CycleJob.run(in, doc, PriorState.empty(), t);
+      job = CycleJob.run(in, doc, PriorState.empty(), rules.runner(), t);
     } else {
-      CycleJob.Previewed p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy()), t);
+      CycleJob.Previewed p = CycleJob.preview(in, doc, CycleHistory.open(new InMemoryLedgerStore(), doc.policy(), rules.runner()), t);
       job = p.job();
       audit = p.preview().audit();
     }

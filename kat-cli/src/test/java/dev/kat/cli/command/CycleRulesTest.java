@@ -100,4 +100,56 @@ class CycleRulesTest {
         + "       sdf-bonus: 3 records of 3 contributors, +7.281250 credit\n"
         + "         elena.popescu +1.968750 credit (1 record)\n"), "docs/rules.md shows the summary tested here");
   }
+
+  /* elena.popescu's only documentation record, D-2025, earns 3.9375 credit: x2 on her documentation credit
+     adds 3.9375 to her credit in the second pass. */
+  private static final String DOCS = "rule \"docs-double\"\nwhen\n"
+      + "  $c : Contributor(id == \"elena.popescu\", count(\"documentation\") >= 1)\nthen\n"
+      + "  $c.multiply(\"documentation\", 2.0, \"guides translated this month\");\n"
+      + "  $c.grant(\"translator\", \"translated a session guide\");\nend\n";
+
+  /** The credit column of contributors.csv. */
+  private static final int CREDIT_COLUMN = 2;
+
+  private static long creditMicros(String out, String who) throws IOException {
+    for (String line : Files.readAllLines(Path.of(out).resolve("contributors.csv"), StandardCharsets.UTF_8)) {
+      if (line.startsWith(who + ",")) {
+        return new java.math.BigDecimal(line.split(",")[CREDIT_COLUMN]).movePointRight(6).longValueExact();
+      }
+    }
+    throw new AssertionError(who + " not in contributors.csv");
+  }
+
+  @Test
+  void run_contributorRule_changesTheContributorsCreditByTheRulesEffect(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, DOCS);
+    Cli without = Cli.run("run", dao.toString(), "--no-framework", "--no-rules", "--out", tmp.resolve("a").toString());
+    Cli with = Cli.run("run", dao.toString(), "--no-framework", "--out", tmp.resolve("b").toString());
+    Cli streamed = Cli.run("run", dao.toString(), "--no-framework", "--stream", "--out", tmp.resolve("c").toString());
+    assertEquals(ExitCode.OK, with.exit, with::toString);
+    assertEquals(3_937_500L, creditMicros(tmp.resolve("b").toString(), "elena.popescu")
+        - creditMicros(tmp.resolve("a").toString(), "elena.popescu"), with.out);
+    assertEquals(creditMicros(tmp.resolve("b").toString(), "elena.popescu"),
+        creditMicros(tmp.resolve("c").toString(), "elena.popescu"), streamed.out);
+    assertTrue(with.out.contains("    docs-double: 2 effects\n"
+        + "      elena.popescu grants translator (translated a session guide)\n"
+        + "      elena.popescu x2 on documentation credit: +3.937500 credit (guides translated this month)\n"), with.out);
+    assertFalse(with.out.contains("not applied by this command"), with.out);
+  }
+
+  @Test
+  void finalize_contributorRule_ledgerReplaysWithTheRulesAndExplainShowsThem(@TempDir Path tmp) throws IOException {
+    Path dao = dao(tmp, DOCS);
+    Cli f = Cli.run("finalize", dao.toString(), "--no-framework", "--out", tmp.resolve("out").toString());
+    assertEquals(ExitCode.OK, f.exit, f::toString);
+    Cli e = Cli.run("explain", dao.toString(), "elena.popescu", "--no-framework");
+    assertEquals(ExitCode.OK, e.exit, e::toString);
+    assertTrue(e.out.contains("(finalized"), e.out);
+    assertTrue(e.out.contains("  rules:\n"
+        + "    docs-double: elena.popescu grants translator (translated a session guide)\n"
+        + "    docs-double: elena.popescu x2 on documentation credit: +3.937500 credit (guides translated this month)\n"
+        + "    credit changed by rules: +3.937500\n"), e.out);
+    Cli noRules = Cli.run("explain", dao.toString(), "elena.popescu", "--no-framework", "--no-rules");
+    assertFalse(noRules.exit == ExitCode.OK, "a ledger finalized with the rule does not replay without it: " + noRules);
+  }
 }

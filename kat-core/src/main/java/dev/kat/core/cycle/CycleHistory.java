@@ -6,6 +6,7 @@ import dev.kat.core.engine.RecordLine;
 import dev.kat.core.engine.Statement;
 import dev.kat.core.internal.Checks;
 import dev.kat.core.ledger.Correction;
+import dev.kat.core.ledger.CycleRunner;
 import dev.kat.core.ledger.LedgerEntry;
 import dev.kat.core.ledger.LedgerStore;
 import dev.kat.core.ledger.Ledgers;
@@ -26,6 +27,7 @@ public final class CycleHistory {
   private final LedgerStore store;
   private final List<LedgerEntry> entries;
   private final List<CycleResult> results;
+  private final CycleRunner runner;
   private final Map<String, Credited> credited = new HashMap<>();
   private final Map<String, String> correctedBy = new HashMap<>();
 
@@ -39,8 +41,10 @@ public final class CycleHistory {
    */
   public record Credited(String recordId, String contributor, long sequence, long credit) {}
 
-  private CycleHistory(LedgerStore store, List<LedgerEntry> entries, List<CycleResult> results) {
+  private CycleHistory(LedgerStore store, List<LedgerEntry> entries, List<CycleResult> results,
+      CycleRunner runner) {
     this.store = store;
+    this.runner = runner;
     this.entries = List.copyOf(entries);
     this.results = List.copyOf(results);
     for (int i = 0; i < results.size(); i++) {
@@ -65,9 +69,34 @@ public final class CycleHistory {
    * @throws dev.kat.core.ledger.LedgerException if a replayed result differs from the ledger
    */
   public static CycleHistory open(LedgerStore store, Function<String, Policy> policies) {
+    return open(store, policies, CycleRunner.ENGINE);
+  }
+
+  /**
+   * Loads, verifies and replays the ledger in {@code store}, every cycle computed by {@code runner}; the
+   * cycles {@link #start}ed from it are computed by {@code runner} too.
+   *
+   * @param policies the policy for each policy id the ledger names
+   * @param runner how a cycle's result is computed (the same runner the ledger's cycles were finalized with)
+   * @throws dev.kat.core.ledger.BrokenChainException naming the first broken link
+   * @throws dev.kat.core.ledger.LedgerException if a replayed result differs from the ledger
+   */
+  public static CycleHistory open(LedgerStore store, Function<String, Policy> policies, CycleRunner runner) {
     Checks.notNull(store, "store");
+    Checks.notNull(runner, "runner");
     List<LedgerEntry> entries = store.load();
-    return new CycleHistory(store, entries, Ledgers.replay(entries, policies));
+    return new CycleHistory(store, entries, Ledgers.replay(entries, policies, runner), runner);
+  }
+
+  /** Loads, verifies and replays a ledger whose cycles all ran under {@code policy}, computed by {@code runner}. */
+  public static CycleHistory open(LedgerStore store, Policy policy, CycleRunner runner) {
+    Checks.notNull(policy, "policy");
+    return open(store, id -> id.equals(policy.id()) ? policy : null, runner);
+  }
+
+  /** How the cycles of this history are computed. */
+  public CycleRunner runner() {
+    return runner;
   }
 
   /** Loads, verifies and replays a ledger whose cycles all ran under {@code policy}. */

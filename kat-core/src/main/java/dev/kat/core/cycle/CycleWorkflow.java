@@ -280,7 +280,7 @@ public final class CycleWorkflow {
     Resolved resolved = resolve();
     CycleInputs in = resolved.inputs();
     correctionProblems = resolved.problems();
-    CycleResult result = in.run(engine, history.priorState());
+    CycleResult result = in.run(engine, history.priorState(), history.runner(), history.results());
     ResultDiff sinceLast = lastPreview == null ? null : ResultDiff.between(lastPreview, result);
     ResultDiff sincePrevious = ResultDiff.between(history.lastResult().orElse(null), result);
     lastPreview = result;

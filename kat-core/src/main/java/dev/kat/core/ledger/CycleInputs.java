@@ -127,8 +127,22 @@ public record CycleInputs(Cycle cycle, List<Contribution> records, List<Correcti
    *     Overrides)} does
    */
   public CycleResult run(KatEngine engine, PriorState prior) {
+    return run(engine, prior, CycleRunner.ENGINE, List.of());
+  }
+
+  /**
+   * Computes the cycle's result from these inputs with {@code runner}.
+   *
+   * @param earlier the results of the earlier finalized cycles, oldest first, passed to {@code runner}
+   * @throws IllegalArgumentException as {@link KatEngine#run(dev.kat.core.engine.ContributionBatch, PriorState,
+   *     Overrides)} does
+   */
+  public CycleResult run(KatEngine engine, PriorState prior, CycleRunner runner, List<CycleResult> earlier) {
     Checks.notNull(engine, "engine");
-    return engine.run(engine.newBatch(cycle).addAll(engineRecords()).build(), prior, overrides());
+    Checks.notNull(runner, "runner");
+    Checks.notNull(earlier, "earlier");
+    return runner.run(engine, engine.newBatch(cycle).addAll(engineRecords()).build(), prior, overrides(),
+        List.copyOf(earlier));
   }
 
   /** A copy with one more record. */

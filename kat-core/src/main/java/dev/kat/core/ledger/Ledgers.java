@@ -75,7 +75,19 @@ public final class Ledgers {
    * @throws LedgerException naming the entry, if a policy is missing or differs, or a result differs
    */
   public static List<CycleResult> replay(List<LedgerEntry> entries, Function<String, Policy> policies) {
+    return replay(entries, policies, CycleRunner.ENGINE);
+  }
+
+  /**
+   * As {@link #replay(List, Function)}, each cycle computed by {@code runner} (the one it was finalized with).
+   *
+   * @throws BrokenChainException if the chain does not verify
+   * @throws LedgerException naming the entry, if a policy is missing or differs, or a result differs
+   */
+  public static List<CycleResult> replay(List<LedgerEntry> entries, Function<String, Policy> policies,
+      CycleRunner runner) {
     Checks.notNull(policies, "policies");
+    Checks.notNull(runner, "runner");
     requireIntact(entries);
     List<CycleResult> out = new ArrayList<>(entries.size());
     PriorState prior = PriorState.empty();
@@ -94,7 +106,7 @@ public final class Ledgers {
       if (engine == null || !engine.policy().equals(p)) {
         engine = KatEngine.of(p);
       }
-      CycleResult r = e.inputs().run(engine, prior);
+      CycleResult r = e.inputs().run(engine, prior, runner, out);
       if (!r.contentHash().equals(e.resultHash()) || !r.allocations().equals(e.allocations())
           || r.unallocated() != e.unallocated()) {
         throw new LedgerException("entry " + e.index() + " (cycle " + e.cycleId() + "): replay differs from the "

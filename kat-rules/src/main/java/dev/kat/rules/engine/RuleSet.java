@@ -458,7 +458,7 @@ public final class RuleSet {
     Set<String> names = new TreeSet<>();
     metas.stream().filter(m -> m.info.kind() != RuleKind.RECORD).forEach(m -> names.add(m.info.name()));
     if (names.isEmpty()) {
-      return new RuledCycle(first, List.of(), new TreeMap<>(), recordRuleNames());
+      return new RuledCycle(first, List.of(), new TreeMap<>(), recordRuleNames(), List.of());
     }
     Recorder rec = new Recorder();
     Facts facts = Facts.of(rec, first, history);
@@ -471,24 +471,28 @@ public final class RuleSet {
     effects.sort(Comparator.<Effect>comparingInt(e -> rank.get(e.rule())).thenComparing(Effect::subject)
         .thenComparing(Effect::category).thenComparing(Effect::value));
     TreeMap<String, Long> deltas = new TreeMap<>();
+    List<Long> effectCredits = new ArrayList<>();
     for (Effect e : effects) {
+      long change = 0;
       if (e.kind() == Effect.Kind.MULTIPLY) {
         Contributor c = facts.contributor(e.subject());
         long base = e.category().equals("*") ? first.credit(c.getId()) : facts.micros(c.getId(), e.category());
         long delta = BigDecimal.valueOf(base).multiply(BigDecimal.valueOf(e.factor()).subtract(BigDecimal.ONE))
             .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
         deltas.merge(e.subject(), delta, Long::sum);
+        change = delta;
       }
+      effectCredits.add(change);
     }
     LOG.log(System.Logger.Level.INFO, "evaluated {0} rules on {1} facts of cycle {2}: {3} effects",
         names.size(), facts.all().size(), batch.cycle().id(), effects.size());
     if (deltas.values().stream().allMatch(d -> d == 0)) {
-      return new RuledCycle(first, effects, deltas, recordRuleNames());
+      return new RuledCycle(first, effects, deltas, recordRuleNames(), effectCredits);
     }
     TreeMap<String, Long> merged = new TreeMap<>(overrides.creditAdjustments());
     deltas.forEach((k, v) -> merged.merge(k, v, Long::sum));
     CycleResult second = engine.run(batch, prior, new Overrides(merged, overrides.releasedHolds(), overrides.voidedRecords()));
-    return new RuledCycle(second, effects, deltas, recordRuleNames());
+    return new RuledCycle(second, effects, deltas, recordRuleNames(), effectCredits);
   }
 
   /**

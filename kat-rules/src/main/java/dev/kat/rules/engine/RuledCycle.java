@@ -26,14 +26,19 @@ import java.util.TreeSet;
  *     by contributor
  * @param recordRules the names of the record rules compiled into the result's policy, whose steps
  *     {@link #render(String)} sums per record
+ * @param effectCredits the credit each effect changed, in micro-units, aligned with {@code effects} (0 for
+ *     grants, flags and working-group effects)
  */
 public record RuledCycle(CycleResult result, List<Effect> effects, SortedMap<String, Long> creditChanges,
-    SortedSet<String> recordRules) {
+    SortedSet<String> recordRules, List<Long> effectCredits) {
 
   /** Validates and copies the fields. */
   public RuledCycle {
     Checks.notNull(result, "result");
     effects = List.copyOf(effects);
+    effectCredits = List.copyOf(effectCredits);
+    Checks.argument(effectCredits.size() == effects.size(), "effectCredits (" + effectCredits.size()
+        + " values) must have one value per effect (" + effects.size() + ")");
     creditChanges = Collections.unmodifiableSortedMap(new TreeMap<>(creditChanges));
     recordRules = Collections.unmodifiableSortedSet(new TreeSet<>(recordRules));
   }
