@@ -12,7 +12,10 @@ import dev.kat.core.guard.Guardrails;
 import dev.kat.core.guard.Severity;
 import dev.kat.core.model.Cycle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The guardrail detectors over an admitted batch and its credit, each alone and all of
  * {@link Guardrails#defaults()} together ({@code all}), as the guard stage calls them; the flags are
- * counted, not applied (applying them is part of {@link CycleBenchmark}).
+ * counted, not applied (applying them is part of {@link CycleBenchmark}). Values the detectors share through
+ * {@link GuardContext#shared} (the pair graph) are computed once per operation, as the engine computes them
+ * once per guard stage.
  *
  * <p>Run alone (after {@code mvn -B -q package -pl kat-bench -am -Pbench -DskipTests}):
  * <pre>{@code
@@ -55,6 +60,8 @@ public class GuardrailBenchmark {
 
   private List<Guardrail> detectors;
   private GuardContext context;
+  /** The values the detectors share within one operation, as the engine keeps them for one guard stage. */
+  private final Map<String, Object> stageValues = new HashMap<>();
 
   /** Admits the batch and computes its credit once per trial. */
   @Setup
@@ -93,12 +100,18 @@ public class GuardrailBenchmark {
       public PriorState prior() {
         return prior;
       }
+
+      @Override
+      public <T> T shared(String key, Class<T> type, Supplier<T> compute) {
+        return type.cast(stageValues.computeIfAbsent(key, k -> compute.get()));
+      }
     };
   }
 
   /** Runs the selected detectors; returns the number of rows flagged. */
   @Benchmark
   public long inspect() {
+    stageValues.clear();
     Counter sink = new Counter();
     for (Guardrail g : detectors) {
       g.inspect(context, sink);

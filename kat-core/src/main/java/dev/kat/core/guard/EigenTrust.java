@@ -92,10 +92,12 @@ public final class EigenTrust {
       }
       keys[e] = ((long) truster[e] << 32) | trustee[e];
     }
-    // Group the edges by (truster, trustee) with two stable counting sorts, O(edges + peers), then merge
-    // parallel edges, summing their weights in sorted order.
-    int[] byTrustee = countingSort(peers, m, null, trustee);
-    int[] grouped = countingSort(peers, m, byTrustee, truster);
+    // Group the edges by (trustee, truster) with two stable counting sorts, O(edges + peers), then merge
+    // parallel edges, summing their weights in sorted order. Trustee-major order makes the propagation
+    // below write its sums in sequence instead of scattering them; a truster's out-weight is still summed
+    // in trustee order, so the result is the same as in truster-major order.
+    int[] byTruster = countingSort(peers, m, null, truster);
+    int[] grouped = countingSort(peers, m, byTruster, trustee);
     int u = 0;
     for (int i = 0; i < m; i++) {
       if (i == 0 || keys[grouped[i]] != keys[grouped[i - 1]]) {
