@@ -155,8 +155,14 @@ public final class EigenTrust {
           danglingFixed += (long) (t[i] * ONE);
         }
       }
-      for (int i = 0; i < u; i++) {
-        next[dst[i]] += (long) (c[i] * t[src[i]] * ONE);
+      for (int i = 0; i < u; ) {
+        int d = dst[i];
+        long sum = 0;
+        do {
+          sum += (long) (c[i] * t[src[i]] * ONE);
+          i++;
+        } while (i < u && dst[i] == d);
+        next[d] = sum;
       }
       double dangling = danglingFixed / ONE;
       double diff = 0;

@@ -87,14 +87,41 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       return;
     }
     suspect = Arrays.copyOf(suspect, s);
-    // Rows per suspect hash (each row once per hash).
+    // Rows per suspect hash (each row once per hash). The suspect index of each evidence entry is looked
+    // up once, in an open-addressing table, and kept for the second pass.
+    int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, 2 * s - 1)) + 1;
+    int mask = (1 << bits) - 1;
+    long[] slotHash = new long[mask + 1];
+    int[] slotGroup = new int[mask + 1];
+    for (int g = 0; g < s; g++) {
+      int i = slot(suspect[g], bits);
+      while (slotGroup[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slotHash[i] = suspect[g];
+      slotGroup[i] = g + 1;
+    }
+    int[] groupOf = new int[total];
     int[] count = new int[s + 1];
+    j = 0;
     for (int row = 0; row < n; row++) {
       for (int k = 0; k < b.evidenceCount(row); k++) {
-        int g = Arrays.binarySearch(suspect, b.evidenceHash(row, k));
+        long h = b.evidenceHash(row, k);
+        int i = slot(h, bits);
+        int g = -1;
+        while (slotGroup[i] != 0) {
+          if (slotHash[i] == h) {
+            g = slotGroup[i] - 1;
+            break;
+          }
+          i = (i + 1) & mask;
+        }
         if (g >= 0 && !seenEarlier(b, row, k)) {
           count[g + 1]++;
+        } else {
+          g = -1;
         }
+        groupOf[j++] = g;
       }
     }
     for (int g = 0; g < s; g++) {
@@ -102,10 +129,11 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     }
     int[] rowsOf = new int[count[s]];
     int[] fill = Arrays.copyOf(count, s);
+    j = 0;
     for (int row = 0; row < n; row++) {
       for (int k = 0; k < b.evidenceCount(row); k++) {
-        int g = Arrays.binarySearch(suspect, b.evidenceHash(row, k));
-        if (g >= 0 && !seenEarlier(b, row, k)) {
+        int g = groupOf[j++];
+        if (g >= 0) {
           rowsOf[fill[g]++] = row;
         }
       }
@@ -137,6 +165,11 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       int row = rejected[i];
       sink.flag(Severity.HIGH, Action.REJECT, 0.0, new int[] {row}, new int[] {b.contributor(row)}, reason[row]);
     }
+  }
+
+  /** The home slot of {@code hash} in a table of 2<sup>{@code bits}</sup> slots. */
+  private static int slot(long hash, int bits) {
+    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - bits));
   }
 
   /** Whether the {@code k}-th evidence hash of {@code row} already occurred at a smaller index. */
