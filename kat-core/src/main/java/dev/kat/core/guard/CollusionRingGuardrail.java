@@ -152,7 +152,14 @@ public final class CollusionRingGuardrail implements Guardrail {
     }
     boolean[] member = new boolean[people];
     boolean any = false;
+    // stamp[z] is the mark of the last neighbourhood z joined; marks grow with x, so stamp[z] < mark means
+    // "not in x's neighbourhood yet". Hubs carry the largest stamp, so that one test also leaves them out.
     int[] stamp = new int[people];
+    for (int z = 0; z < people; z++) {
+      if (degree[z] > MAX_CIRCLE) {
+        stamp[z] = Integer.MAX_VALUE;
+      }
+    }
     int[] circle = new int[MAX_GROUP];
     int[] in = new int[MAX_GROUP];
     boolean[] active = new boolean[MAX_GROUP];
@@ -174,7 +181,7 @@ public final class CollusionRingGuardrail implements Guardrail {
           int y = circle[m];
           for (int i = start[y]; i < start[y + 1]; i++) {
             int z = partner[i];
-            if (degree[z] <= MAX_CIRCLE && stamp[z] != mark) {
+            if (stamp[z] < mark) {
               if (s == MAX_GROUP) {
                 wide = true;
                 break;
