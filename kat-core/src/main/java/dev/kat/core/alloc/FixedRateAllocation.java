@@ -59,17 +59,15 @@ public final class FixedRateAllocation implements AllocationPolicy {
     BigInteger total = BigInteger.ZERO;
     BigInteger rate = BigInteger.valueOf(katPerCredit);
     BigInteger scale = BigInteger.valueOf(Fixed.SCALE);
-    boolean any = false;
     for (int i = 0; i < n; i++) {
       BigInteger d = BigInteger.valueOf(input.weight()[i]).multiply(rate).divide(scale);
       total = total.add(d);
-      any |= input.weight()[i] > 0;
       demand[i] = d.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
     if (total.compareTo(BigInteger.valueOf(budget)) <= 0) {
       return demand;
     }
-    return any ? LargestRemainder.apportion(budget, input.weight()) : new long[n];
+    return LargestRemainder.apportionOrNone(budget, input.weight());
   }
 
   @Override

@@ -22,14 +22,7 @@ public final class ImmediateAllocation implements AllocationPolicy {
 
   @Override
   public long[] allocate(AllocationInput input, long budget) {
-    long total = 0;
-    for (long w : input.weight()) {
-      total += w;
-    }
-    if (total == 0) {
-      return new long[input.size()];
-    }
-    return LargestRemainder.apportion(budget, input.weight());
+    return LargestRemainder.apportionOrNone(budget, input.weight());
   }
 
   @Override

@@ -18,6 +18,19 @@ public final class LargestRemainder {
   private LargestRemainder() {}
 
   /**
+   * Apportions {@code budget} over {@code weights} like {@link #apportion(long, long[])}, or gives every
+   * part zero when no weight is positive (the caller then reports the budget as unallocated).
+   */
+  static long[] apportionOrNone(long budget, long[] weights) {
+    for (long w : weights) {
+      if (w > 0) {
+        return apportion(budget, weights);
+      }
+    }
+    return new long[weights.length];
+  }
+
+  /**
    * Apportions {@code budget} over {@code weights}.
    *
    * @param budget units to split, &gt;= 0

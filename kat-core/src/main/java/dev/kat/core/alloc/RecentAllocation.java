@@ -36,14 +36,7 @@ public final class RecentAllocation implements AllocationPolicy {
 
   @Override
   public long[] allocate(AllocationInput input, long budget) {
-    long total = 0;
-    for (long w : input.decayedCredit()) {
-      total += w;
-    }
-    if (total == 0) {
-      return new long[input.size()];
-    }
-    return LargestRemainder.apportion(budget, input.decayedCredit());
+    return LargestRemainder.apportionOrNone(budget, input.decayedCredit());
   }
 
   @Override
