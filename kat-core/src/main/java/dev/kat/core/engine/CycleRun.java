@@ -57,10 +57,7 @@ final class CycleRun {
 
   CycleResult execute() {
     int n = batch.rows();
-    rawCredit = new long[n];
-    for (int row = 0; row < n; row++) {
-      rawCredit[row] = credit.credit(row, null);
-    }
+    rawCredit = credit.creditAll();
     finalCredit = rawCredit.clone();
     if (!overrides.voidedRecords().isEmpty()) {
       voided = new boolean[n];

@@ -55,12 +55,7 @@ public final class KatEngine {
     Checks.notNull(batch, "batch");
     Checks.argument(batch.policy() == policy || batch.policy().equals(policy),
         "batch was admitted under policy " + batch.policy().id() + ", not this engine's " + policy.id());
-    CreditPlan.Bound bound = plan.new Bound(batch);
-    long[] out = new long[batch.rows()];
-    for (int row = 0; row < out.length; row++) {
-      out[row] = bound.credit(row, null);
-    }
-    return out;
+    return plan.new Bound(batch).creditAll();
   }
 
   /**
