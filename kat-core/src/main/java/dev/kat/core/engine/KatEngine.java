@@ -19,6 +19,10 @@ import dev.kat.core.policy.Policy;
  * <p>A cycle is a sequence of pure stages over the batch's columns: admit → credit → guard → caps →
  * karma → allocate. No stage reads a clock, a random source, a locale or a global; sums are fixed-point
  * {@code long}s, so the result and its content hash are identical for any input order.
+ *
+ * <p>The credit stage of a batch of more than 64 k rows is evaluated in chunks by a parallel stream (the
+ * calling thread and the common fork-join pool); figures do not depend on the thread count. Other stages
+ * run on the calling thread.
  */
 public final class KatEngine {
   private final Policy policy;
