@@ -100,27 +100,21 @@ public final class CollusionRingGuardrail implements Guardrail {
     // Per pair: distinct shared records and whether both sides contributed.
     int[] shared = new int[pairs];
     boolean[] reciprocal = new boolean[pairs];
-    int[] buf = new int[16];
     int[] degree = new int[people];
     int[] weight = new int[people];
     for (int p = 0; p < pairs; p++) {
-      int size = g.pairStart[p + 1] - g.pairStart[p];
       int low = PairGraph.low(g.pairs[p]);
       int high = PairGraph.high(g.pairs[p]);
       boolean fromLow = false;
       boolean fromHigh = false;
-      int k;
-      if (size == 1) {
-        k = 1;
-        fromLow = g.contributor[g.byPair[g.pairStart[p]]] == low;
-        fromHigh = !fromLow;
-      } else {
-        if (buf.length < size) {
-          buf = new int[Math.max(size, buf.length * 2)];
-        }
-        k = g.rowsOf(p, e -> true, buf);
-        for (int i = 0; i < k; i++) {
-          if (b.contributor(buf[i]) == low) {
+      // A pair's edges are in row order: count the distinct rows and who contributed them.
+      int k = 0;
+      int lastRow = -1;
+      for (int e = g.pairStart[p]; e < g.pairStart[p + 1]; e++) {
+        if (g.row[e] != lastRow) {
+          lastRow = g.row[e];
+          k++;
+          if (g.contributor[e] == low) {
             fromLow = true;
           } else {
             fromHigh = true;

@@ -73,10 +73,7 @@ public final class EigenTrust {
       pSum += preTrust[i];
     }
     Checks.argument(pSum > 0, "preTrust must have a positive sum");
-    double[] p = new double[peers];
-    for (int i = 0; i < peers; i++) {
-      p[i] = preTrust[i] / pSum;
-    }
+    double[] p = normalise(preTrust);
     int m = truster.length;
     long[] keys = new long[m];
     for (int e = 0; e < m; e++) {
@@ -135,42 +132,121 @@ public final class EigenTrust {
     for (int i = 0; i < u; i++) {
       out[(int) (uniq[i] >>> 32)] += w[i];
     }
+    // Trustee-major order is already the CSR layout by destination: only the row starts are needed.
+    int[] inStart = new int[peers + 1];
     int[] src = new int[u];
-    int[] dst = new int[u];
     double[] c = new double[u];
     for (int i = 0; i < u; i++) {
       src[i] = (int) (uniq[i] >>> 32);
-      dst[i] = (int) uniq[i];
+      inStart[(int) uniq[i] + 1]++;
       c[i] = out[src[i]] > 0 ? w[i] / out[src[i]] : 0;
     }
-    // The propagation sums run in fixed point (2^-60 resolution), so they are associative: the result
-    // does not depend on how peers or edges are numbered.
-    double[] t = p.clone();
-    long[] next = new long[peers];
-    for (int it = 0; it < maxIterations; it++) {
-      Arrays.fill(next, 0L);
-      long danglingFixed = 0;
-      for (int i = 0; i < peers; i++) {
-        if (!(out[i] > 0)) {
-          danglingFixed += (long) (t[i] * ONE);
+    for (int j = 0; j < peers; j++) {
+      inStart[j + 1] += inStart[j];
+    }
+    return iterate(p, out, inStart, src, c, alpha, epsilon, maxIterations);
+  }
+
+  /**
+   * Pre-trust normalised to sum 1 (summed in index order, as {@link #compute(int, int[], int[], double[],
+   * double[], double, double, int)} does).
+   */
+  static double[] normalise(double[] preTrust) {
+    double pSum = 0;
+    for (double v : preTrust) {
+      pSum += v;
+    }
+    double[] p = new double[preTrust.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = preTrust[i] / pSum;
+    }
+    return p;
+  }
+
+  /**
+   * The power iteration over a merged matrix in CSR form by destination: the local trust flowing into
+   * peer {@code j} is {@code c[i]} from peer {@code src[i]} for {@code i} in {@code [inStart[j],
+   * inStart[j+1])}. Peers with no positive {@code out} weight follow {@code p}.
+   *
+   * <p>Every inflow term is rounded to 2<sup>−60</sup> fixed point and summed as a {@code long}, so the
+   * order of the edges within a destination cannot change the result; the new trust of each peer is formed
+   * as soon as its inflow is summed, into a second vector (the two are swapped each step).
+   */
+  static double[] iterate(double[] p, double[] out, int[] inStart, int[] src, double[] c, double alpha,
+      double epsilon, int maxIterations) {
+    int peers = p.length;
+    int d = 0;
+    for (int i = 0; i < peers; i++) {
+      if (!(out[i] > 0)) {
+        d++;
+      }
+    }
+    int[] dangling = new int[d];
+    d = 0;
+    for (int i = 0; i < peers; i++) {
+      if (!(out[i] > 0)) {
+        dangling[d++] = i;
+      }
+    }
+    // Most merged edges carry their truster's whole out-weight share 1/out (a single vouch): their inflow
+    // term (long) (c·t·2^60) is the same for every edge leaving that truster, so it is computed once per
+    // truster and step ("unit" edges, gathered by truster). Only the other edges multiply per edge. An
+    // edge is a unit edge only when its c is exactly 1.0 / out, so each term is bit for bit the same.
+    double[] inverse = new double[peers];
+    for (int i = 0; i < peers; i++) {
+      inverse[i] = out[i] > 0 ? 1.0 / out[i] : 0;
+    }
+    int units = 0;
+    for (int i = 0; i < src.length; i++) {
+      if (c[i] == inverse[src[i]]) {
+        units++;
+      }
+    }
+    int[] unitStart = new int[peers + 1];
+    int[] unitSrc = new int[units];
+    int[] restStart = new int[peers + 1];
+    int[] restSrc = new int[src.length - units];
+    double[] restC = new double[src.length - units];
+    for (int j = 0, a = 0, r = 0; j < peers; j++) {
+      for (int i = inStart[j]; i < inStart[j + 1]; i++) {
+        if (c[i] == inverse[src[i]]) {
+          unitSrc[a++] = src[i];
+        } else {
+          restSrc[r] = src[i];
+          restC[r++] = c[i];
         }
       }
-      for (int i = 0; i < u; ) {
-        int d = dst[i];
-        long sum = 0;
-        do {
-          sum += (long) (c[i] * t[src[i]] * ONE);
-          i++;
-        } while (i < u && dst[i] == d);
-        next[d] = sum;
+      unitStart[j + 1] = a;
+      restStart[j + 1] = r;
+    }
+    double[] t = p.clone();
+    double[] next = new double[peers];
+    long[] unitTerm = new long[peers];
+    for (int it = 0; it < maxIterations; it++) {
+      long danglingFixed = 0;
+      for (int i : dangling) {
+        danglingFixed += (long) (t[i] * ONE);
       }
-      double dangling = danglingFixed / ONE;
+      for (int i = 0; i < peers; i++) {
+        unitTerm[i] = (long) (inverse[i] * t[i] * ONE);
+      }
+      double danglingShare = danglingFixed / ONE;
       double diff = 0;
-      for (int j = 0; j < peers; j++) {
-        double v = (1 - alpha) * (next[j] / ONE + dangling * p[j]) + alpha * p[j];
+      for (int j = 0, a = 0, r = 0; j < peers; j++) {
+        long sum = 0;
+        for (int end = unitStart[j + 1]; a < end; a++) {
+          sum += unitTerm[unitSrc[a]];
+        }
+        for (int end = restStart[j + 1]; r < end; r++) {
+          sum += (long) (restC[r] * t[restSrc[r]] * ONE);
+        }
+        double v = (1 - alpha) * (sum / ONE + danglingShare * p[j]) + alpha * p[j];
         diff += Math.abs(v - t[j]);
-        t[j] = v;
+        next[j] = v;
       }
+      double[] swap = t;
+      t = next;
+      next = swap;
       if (diff <= epsilon) {
         break;
       }

@@ -116,10 +116,7 @@ public final class EigenTrustGuardrail implements Guardrail {
           : "none of the pre-trusted members took part, so peer trust could not be anchored this cycle");
       return;
     }
-    double[] w = new double[g.edges];
-    Arrays.fill(w, 1.0);
-    double[] t = EigenTrust.compute(people, Arrays.copyOf(g.other, g.edges), Arrays.copyOf(g.contributor, g.edges), w,
-        p, alpha, 1e-5, 1000);
+    double[] t = trust(g, people, p, alpha);
     int n = b.rows();
     double[] best = new double[n];
     Arrays.fill(best, -1.0);
@@ -165,6 +162,66 @@ public final class EigenTrustGuardrail implements Guardrail {
           evidence);
       s = e;
     }
+  }
+
+  /**
+   * {@code EigenTrust.compute(people, other, contributor, ones, p, alpha, 1e-5, 1000)} over the graph's
+   * edges, with the merged matrix read off the pair graph instead of sorting the edges again: each pair's
+   * edges are counted per direction (a merged edge's weight is its multiplicity, as the sum of its unit
+   * weights is), and laid out by trustee. The weights and out-weights are whole numbers, so their sums are
+   * exact in any order, and the propagation sums are order-independent fixed point: the trust vector is
+   * bit for bit the one {@code compute} returns.
+   */
+  static double[] trust(PairGraph g, int people, double[] preTrust, double alpha) {
+    int pairs = g.pairCount();
+    int[] towardHigh = new int[pairs];
+    int[] towardLow = new int[pairs];
+    double[] out = new double[people];
+    int[] inStart = new int[people + 1];
+    for (int q = 0; q < pairs; q++) {
+      int low = PairGraph.low(g.pairs[q]);
+      int high = PairGraph.high(g.pairs[q]);
+      int toHigh = 0;
+      for (int e = g.pairStart[q]; e < g.pairStart[q + 1]; e++) {
+        // The edge's other person vouches for its contributor.
+        if (g.contributor[e] == high) {
+          toHigh++;
+        }
+      }
+      int toLow = g.pairStart[q + 1] - g.pairStart[q] - toHigh;
+      towardHigh[q] = toHigh;
+      towardLow[q] = toLow;
+      if (toHigh > 0) {
+        out[low] += toHigh;
+        inStart[high + 1]++;
+      }
+      if (toLow > 0) {
+        out[high] += toLow;
+        inStart[low + 1]++;
+      }
+    }
+    for (int j = 0; j < people; j++) {
+      inStart[j + 1] += inStart[j];
+    }
+    int u = inStart[people];
+    int[] src = new int[u];
+    double[] c = new double[u];
+    int[] fill = Arrays.copyOf(inStart, people);
+    for (int q = 0; q < pairs; q++) {
+      int low = PairGraph.low(g.pairs[q]);
+      int high = PairGraph.high(g.pairs[q]);
+      if (towardHigh[q] > 0) {
+        int i = fill[high]++;
+        src[i] = low;
+        c[i] = towardHigh[q] / out[low];
+      }
+      if (towardLow[q] > 0) {
+        int i = fill[low]++;
+        src[i] = high;
+        c[i] = towardLow[q] / out[high];
+      }
+    }
+    return EigenTrust.iterate(EigenTrust.normalise(preTrust), out, inStart, src, c, alpha, 1e-5, 1000);
   }
 
   @Override

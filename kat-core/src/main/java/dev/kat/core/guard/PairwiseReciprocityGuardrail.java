@@ -92,8 +92,7 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
       if (reciprocalReviews) {
         boolean fromLow = false;
         boolean fromHigh = false;
-        for (int i = g.pairStart[p]; i < g.pairStart[p + 1]; i++) {
-          int e = g.byPair[i];
+        for (int e = g.pairStart[p]; e < g.pairStart[p + 1]; e++) {
           if (g.review[e]) {
             if (g.contributor[e] == low) {
               fromLow = true;
