@@ -1,7 +1,7 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
-import java.util.Collections;
+import dev.kat.core.internal.FrozenSortedMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,8 +27,9 @@ public record ContributorState(String contributor, long karma, long lifetimeCred
     Checks.nonNegative(lifetimeCredit, "lifetimeCredit");
     Checks.nonNegative(lifetimeKat, "lifetimeKat");
     Checks.nonNegative(decayedCredit, "decayedCredit");
-    activity = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(activity, "activity")));
-    privileges = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(privileges, "privileges")));
+    // Copies unless the map is already a frozen copy, which can be shared between states.
+    activity = FrozenSortedMap.copyOf(Checks.notNull(activity, "activity"));
+    privileges = FrozenSortedMap.copyOf(Checks.notNull(privileges, "privileges"));
   }
 
   /** A state with decayed credit and no activity or privileges. */

@@ -5,6 +5,7 @@ import dev.kat.core.guard.Action;
 import dev.kat.core.guard.Flag;
 import dev.kat.core.internal.Checks;
 import dev.kat.core.internal.Fixed;
+import dev.kat.core.internal.FrozenSortedMap;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
@@ -42,8 +43,12 @@ import java.util.TreeSet;
 public final class CycleResult {
   private final CycleRun run;
   private final List<String> contributors;
-  private final Map<String, Integer> index;
+  /** The contributors' ids in natural order, for binary search (the list above holds the same ids). */
+  private final String[] ids;
+  /** Each contributor's index in the batch's people dictionary, or -1. */
   private final int[] person;
+  /** Each contributor's prior state, or null. */
+  private final ContributorState[] priorState;
   private final long[] credit;
   private final long[] karmaPrior;
   private final long[] karmaDecayed;
@@ -54,11 +59,14 @@ public final class CycleResult {
   private final long[] kat;
   private final long[] decayedCredit;
   private final long unallocated;
-  private final int[][] rowsByContributor;
-  private final List<SortedMap<String, Long>> cycleActivity;
   private final List<PrivilegeGrant> privilegeGrants;
   private final int[] grantStart;
   private final List<GoalProgress> goalProgress;
+  // Computed when first needed (statements, activity, privileges, next state); each is a pure function
+  // of the run, so a race computes equal values and the volatile write publishes a complete array.
+  private volatile int[][] rowIndex;
+  private volatile int[] activityCounts;
+  private volatile int[][] flagIndex;
   private volatile CycleReport report;
   private volatile String contentHash;
   private volatile PriorState nextState;
@@ -74,17 +82,12 @@ public final class CycleResult {
       creditByPerson[batch.contributor(row)] += run.finalCredit[row];
       rowCount[batch.contributor(row)]++;
     }
-    TreeSet<String> ids = new TreeSet<>(run.prior.contributors().keySet());
-    ids.addAll(run.overrides.creditAdjustments().keySet());
-    for (int p = 0; p < people; p++) {
-      if (rowCount[p] > 0) {
-        ids.add(batch.personId(p));
-      }
-    }
-    contributors = List.copyOf(ids);
-    int n = contributors.size();
-    index = new HashMap<>();
-    person = new int[n];
+    Merged merged = merge(run, rowCount);
+    ids = merged.ids;
+    person = merged.person;
+    priorState = merged.state;
+    contributors = List.of(ids);
+    int n = ids.length;
     credit = new long[n];
     karmaPrior = new long[n];
     karmaDecayed = new long[n];
@@ -107,15 +110,17 @@ public final class CycleResult {
     KarmaPolicy karma = policy.karma();
     long floor = Fixed.toMicros(karma.floor());
     long ceiling = Fixed.toMicros(karma.ceiling());
+    // The decay factors depend only on the cycle, so they are computed once (the same doubles).
+    double karmaDecay = run.karmaDecay(karma);
+    double creditDecay = run.creditDecay();
+    boolean adjusted = !run.overrides.creditAdjustments().isEmpty();
     for (int i = 0; i < n; i++) {
-      String id = contributors.get(i);
-      index.put(id, i);
-      int p = batch.personIndex(id);
-      person[i] = p;
-      credit[i] = Math.max(0, (p >= 0 ? creditByPerson[p] : 0) + run.overrides.adjustment(id));
-      ContributorState st = run.prior.get(id);
+      int p = person[i];
+      long adjustment = adjusted ? run.overrides.adjustment(ids[i]) : 0;
+      credit[i] = Math.max(0, (p >= 0 ? creditByPerson[p] : 0) + adjustment);
+      ContributorState st = priorState[i];
       karmaPrior[i] = st == null ? 0 : st.karma();
-      karmaDecayed[i] = run.decayedKarma(st, karma);
+      karmaDecayed[i] = st == null ? 0 : Fixed.scale(st.karma(), karmaDecay);
       karmaGain[i] = Fixed.scale(credit[i], karma.gainPerCredit());
       karmaPenalty[i] = p >= 0 ? Fixed.toMicros(karma.penaltyPerFlag() * rejectingFlags[p]) : 0;
       karmaAfter[i] = Math.max(floor, Math.min(ceiling, karmaDecayed[i] + karmaGain[i] - karmaPenalty[i]));
@@ -123,24 +128,95 @@ public final class CycleResult {
       weight[i] = credit[i] + Fixed.scale(credit[i], boost);
       lifetimeCredit[i] = st == null ? 0 : st.lifetimeCredit();
       lifetimeKat[i] = st == null ? 0 : st.lifetimeKat();
-      decayedCredit[i] = run.decayedCredit(st) + credit[i];
+      long carried = st == null || st.decayedCredit() == 0 ? 0 : Fixed.scale(st.decayedCredit(), creditDecay);
+      decayedCredit[i] = carried + credit[i];
     }
     AllocationInput input = new AllocationInput(contributors, credit, weight, karmaAfter, lifetimeCredit, lifetimeKat,
         decayedCredit);
     unallocated = CycleRun.allocate(policy, input, kat);
-    cycleActivity = activity(batch, run.finalCredit, person);
     grantStart = new int[n + 1];
-    privilegeGrants = privileges(policy, run, contributors, credit, karmaAfter, kat, cycleActivity, grantStart);
+    privilegeGrants = privileges(policy.privilegeRules());
     goalProgress = goals(policy, run);
-    rowsByContributor = new int[people][];
-    int[] fill = new int[people];
-    for (int p = 0; p < people; p++) {
-      rowsByContributor[p] = new int[rowCount[p]];
+  }
+
+  /** The contributors in id order, their people-dictionary indices (or -1) and prior states (or null). */
+  private record Merged(String[] ids, int[] person, ContributorState[] state) {}
+
+  /**
+   * The cycle's contributors in id order: the batch's people with accepted records, the prior state's
+   * contributors and those with credit adjustments. The batch's ids are sorted once as an array and
+   * merged with the prior state's ids, which are already in order (no tree of all ids, no index map).
+   */
+  private static Merged merge(CycleRun run, int[] rowCount) {
+    ContributionBatch batch = run.batch;
+    int active = 0;
+    for (int c : rowCount) {
+      if (c > 0) {
+        active++;
+      }
     }
-    for (int row = 0; row < batch.rows(); row++) {
-      int p = batch.contributor(row);
-      rowsByContributor[p][fill[p]++] = row;
+    String[] fromBatch = new String[active];
+    int k = 0;
+    for (int p = 0; p < rowCount.length; p++) {
+      if (rowCount[p] > 0) {
+        fromBatch[k++] = batch.personId(p);
+      }
     }
+    Arrays.sort(fromBatch);
+    SortedMap<String, ContributorState> priorMap = run.prior.contributors();
+    // A prior map ordered by another comparator is put in natural order first (its states are still
+    // looked up through the prior map, as its comparator defines which state belongs to an id).
+    boolean natural = priorMap.comparator() == null;
+    String[] fromPrior = natural ? priorMap.keySet().toArray(new String[0]) : sortedCopy(priorMap.keySet());
+    ContributorState[] priorStates = natural ? priorMap.values().toArray(new ContributorState[0]) : null;
+    String[] fromAdjustments = sortedCopy(run.overrides.creditAdjustments().keySet());
+    String[] out = new String[fromBatch.length + fromPrior.length + fromAdjustments.length];
+    int[] outPerson = new int[out.length];
+    ContributorState[] outState = new ContributorState[out.length];
+    int a = 0;
+    int b = 0;
+    int c = 0;
+    int n = 0;
+    while (a < fromBatch.length || b < fromPrior.length || c < fromAdjustments.length) {
+      String next = null;
+      if (a < fromBatch.length) {
+        next = fromBatch[a];
+      }
+      if (b < fromPrior.length && (next == null || fromPrior[b].compareTo(next) < 0)) {
+        next = fromPrior[b];
+      }
+      if (c < fromAdjustments.length && (next == null || fromAdjustments[c].compareTo(next) < 0)) {
+        next = fromAdjustments[c];
+      }
+      int p = -2;
+      ContributorState st = null;
+      if (a < fromBatch.length && fromBatch[a].equals(next)) {
+        p = batch.personIndex(next);
+        a++;
+      }
+      if (b < fromPrior.length && fromPrior[b].equals(next)) {
+        st = natural ? priorStates[b] : null;
+        b++;
+      }
+      if (c < fromAdjustments.length && fromAdjustments[c].equals(next)) {
+        c++;
+      }
+      if (!natural) {
+        st = run.prior.get(next);
+      }
+      out[n] = next;
+      outPerson[n] = p == -2 ? batch.personIndex(next) : p;
+      outState[n] = st;
+      n++;
+    }
+    return n == out.length ? new Merged(out, outPerson, outState)
+        : new Merged(Arrays.copyOf(out, n), Arrays.copyOf(outPerson, n), Arrays.copyOf(outState, n));
+  }
+
+  private static String[] sortedCopy(java.util.Collection<String> ids) {
+    String[] a = ids.toArray(new String[0]);
+    Arrays.sort(a);
+    return a;
   }
 
   /**
@@ -162,56 +238,90 @@ public final class CycleResult {
     return false;
   }
 
-  /** Validated records (positive final credit) by category, for each contributor (index-aligned). */
-  private static List<SortedMap<String, Long>> activity(ContributionBatch batch, long[] finalCredit, int[] person) {
-    int k = batch.categories();
-    long[] counts = new long[batch.people() * k];
-    for (int row = 0; row < batch.rows(); row++) {
-      if (finalCredit[row] > 0) {
-        counts[batch.contributor(row) * k + batch.category(row)]++;
-      }
-    }
-    List<SortedMap<String, Long>> out = new ArrayList<>(person.length);
-    for (int p : person) {
-      TreeMap<String, Long> m = new TreeMap<>();
-      if (p >= 0) {
-        for (int c = 0; c < k; c++) {
-          if (counts[p * k + c] > 0) {
-            m.put(batch.categoryId(c), counts[p * k + c]);
-          }
+  /**
+   * Validated records (positive final credit) by person and category: {@code counts[p * categories + c]}.
+   * Built on first use; the activity maps are made from it when asked for.
+   */
+  private int[] activityCounts() {
+    int[] counts = activityCounts;
+    if (counts == null) {
+      ContributionBatch batch = run.batch;
+      int k = batch.categories();
+      counts = new int[batch.people() * k];
+      for (int row = 0; row < batch.rows(); row++) {
+        if (run.finalCredit[row] > 0) {
+          counts[batch.contributor(row) * k + batch.category(row)]++;
         }
       }
-      out.add(Collections.unmodifiableSortedMap(m));
+      activityCounts = counts;
     }
-    return out;
+    return counts;
+  }
+
+  /** Validated records of contributor {@code i} this cycle, by category. */
+  private SortedMap<String, Long> cycleActivity(int i) {
+    int p = person[i];
+    if (p < 0) {
+      return FrozenSortedMap.empty();
+    }
+    int[] counts = activityCounts();
+    ContributionBatch batch = run.batch;
+    int k = batch.categories();
+    TreeMap<String, Long> m = null;
+    for (int c = 0; c < k; c++) {
+      int v = counts[p * k + c];
+      if (v > 0) {
+        if (m == null) {
+          m = new TreeMap<>();
+        }
+        m.put(batch.categoryId(c), (long) v);
+      }
+    }
+    return m == null ? FrozenSortedMap.empty() : FrozenSortedMap.own(m);
+  }
+
+  /** Validated records of contributor {@code i} over all cycles, this one included, by category. */
+  private SortedMap<String, Long> lifetimeActivity(int i, SortedMap<String, Long> cycle) {
+    ContributorState st = priorState[i];
+    if (st == null || st.activity().isEmpty()) {
+      return cycle;
+    }
+    if (cycle.isEmpty() && st.activity().comparator() == null) {
+      return FrozenSortedMap.copyOf(st.activity());
+    }
+    TreeMap<String, Long> m = new TreeMap<>((Map<String, Long>) st.activity());
+    cycle.forEach((c, v) -> m.merge(c, v, Long::sum));
+    return FrozenSortedMap.own(m);
   }
 
   /*
    * The privileges stage: every rule is evaluated on every contributor's standing after allocation. A
    * privilege is held while at least one of its rules holds; one held before whose rules all fail this
-   * cycle is reported LOST and dropped from the state (it expires when its condition lapses).
+   * cycle is reported LOST and dropped from the state (it expires when its condition lapses). Without
+   * rules, only contributors who held privileges before are visited (they lose them).
    */
-  private static List<PrivilegeGrant> privileges(Policy policy, CycleRun run, List<String> contributors,
-      long[] credit, long[] karmaAfter, long[] kat, List<SortedMap<String, Long>> cycleActivity, int[] start) {
-    List<PrivilegeRule> rules = policy.privilegeRules();
+  private List<PrivilegeGrant> privileges(List<PrivilegeRule> rules) {
     List<PrivilegeGrant> out = new ArrayList<>();
-    for (int i = 0; i < contributors.size(); i++) {
+    int[] start = grantStart;
+    TreeSet<String> held = new TreeSet<>();
+    for (int i = 0; i < ids.length; i++) {
       start[i] = out.size();
-      String id = contributors.get(i);
-      ContributorState st = run.prior.get(id);
+      String id = ids[i];
+      ContributorState st = priorState[i];
       SortedMap<String, Long> before = st == null ? Collections.emptySortedMap() : st.privileges();
       if (rules.isEmpty() && before.isEmpty()) {
         continue;
       }
-      TreeMap<String, Long> lifetimeActivity = new TreeMap<>(st == null ? Map.of() : st.activity());
-      cycleActivity.get(i).forEach((c, v) -> lifetimeActivity.merge(c, v, Long::sum));
-      Standing standing = new Standing(id, (st == null ? 0 : st.lifetimeKat()) + kat[i], karmaAfter[i],
-          (st == null ? 0 : st.lifetimeCredit()) + credit[i], credit[i], kat[i], lifetimeActivity,
-          cycleActivity.get(i));
-      TreeSet<String> held = new TreeSet<>();
-      for (PrivilegeRule r : rules) {
-        if (r.holds(standing)) {
-          held.add(r.privilege().id());
+      held.clear();
+      if (!rules.isEmpty()) {
+        SortedMap<String, Long> cycle = cycleActivity(i);
+        // Frozen maps: Standing keeps them instead of copying them again.
+        Standing standing = new Standing(id, (st == null ? 0 : st.lifetimeKat()) + kat[i], karmaAfter[i],
+            (st == null ? 0 : st.lifetimeCredit()) + credit[i], credit[i], kat[i], lifetimeActivity(i, cycle), cycle);
+        for (PrivilegeRule r : rules) {
+          if (r.holds(standing)) {
+            held.add(r.privilege().id());
+          }
         }
       }
       TreeSet<String> all = new TreeSet<>(held);
@@ -227,7 +337,7 @@ public final class CycleResult {
         }
       }
     }
-    start[contributors.size()] = out.size();
+    start[ids.length] = out.size();
     return List.copyOf(out);
   }
 
@@ -308,7 +418,7 @@ public final class CycleResult {
 
   /** Validated records of {@code contributor} this cycle, by category. */
   public SortedMap<String, Long> activity(String contributor) {
-    return cycleActivity.get(at(contributor));
+    return cycleActivity(at(contributor));
   }
 
   /** The cycle's report: totals by DAO, working group, category and role, external work, goal progress. */
@@ -403,8 +513,8 @@ public final class CycleResult {
   }
 
   private int at(String contributor) {
-    Integer i = index.get(Checks.notNull(contributor, "contributor"));
-    if (i == null) {
+    int i = Arrays.binarySearch(ids, Checks.notNull(contributor, "contributor"));
+    if (i < 0) {
       throw new IllegalArgumentException("contributor (" + contributor + ") is not part of cycle " + run.cycle.id());
     }
     return i;
@@ -412,7 +522,7 @@ public final class CycleResult {
 
   /** Whether {@code contributor} is part of this cycle. */
   public boolean has(String contributor) {
-    return index.containsKey(contributor);
+    return contributor != null && Arrays.binarySearch(ids, contributor) >= 0;
   }
 
   /** KAT received by {@code contributor}, in base units. */
@@ -524,22 +634,73 @@ public final class CycleResult {
     int p = person[i];
     List<RecordLine> lines = new ArrayList<>();
     TreeMap<String, Long> byCategory = new TreeMap<>();
+    List<Flag> mine = new ArrayList<>();
     if (p >= 0) {
-      for (int row : rowsByContributor[p]) {
-        RecordLine line = run.explain(row);
+      int[][] rows = rowIndex();
+      for (int j = rows[1][p]; j < rows[1][p + 1]; j++) {
+        RecordLine line = run.explain(rows[0][j]);
         lines.add(line);
         byCategory.merge(line.category(), line.credit(), Long::sum);
       }
-    }
-    lines.sort((a, b) -> a.recordId().compareTo(b.recordId()));
-    List<Flag> mine = new ArrayList<>();
-    for (Flag f : run.flags) {
-      if (f.contributors().contains(contributor)) {
-        mine.add(f);
+      // A flag names this contributor exactly when its people include the contributor's index.
+      int[][] flagsOf = flagIndex();
+      for (int j = flagsOf[1][p]; j < flagsOf[1][p + 1]; j++) {
+        mine.add(run.flags.get(flagsOf[0][j]));
       }
     }
+    lines.sort((a, b) -> a.recordId().compareTo(b.recordId()));
     return new Statement(contributor, lines, byCategory, run.overrides.adjustment(contributor), credit[i],
         karmaPrior[i], karmaDecayed[i], karmaGain[i], karmaPenalty[i], karmaAfter[i], weight[i], kat[i], mine);
+  }
+
+  /** Rows by person, in row order: {@code {rows, start}}, person p's rows at {@code [start[p], start[p + 1])}. */
+  private int[][] rowIndex() {
+    int[][] index = rowIndex;
+    if (index == null) {
+      ContributionBatch batch = run.batch;
+      int[] start = new int[batch.people() + 1];
+      for (int row = 0; row < batch.rows(); row++) {
+        start[batch.contributor(row) + 1]++;
+      }
+      for (int p = 0; p < batch.people(); p++) {
+        start[p + 1] += start[p];
+      }
+      int[] fill = Arrays.copyOf(start, batch.people());
+      int[] rows = new int[batch.rows()];
+      for (int row = 0; row < batch.rows(); row++) {
+        rows[fill[batch.contributor(row)]++] = row;
+      }
+      index = new int[][] {rows, start};
+      rowIndex = index;
+    }
+    return index;
+  }
+
+  /** Flags by person, in flag order: {@code {flags, start}}, like {@link #rowIndex()}. */
+  private int[][] flagIndex() {
+    int[][] index = flagIndex;
+    if (index == null) {
+      int people = run.batch.people();
+      int[] start = new int[people + 1];
+      for (int[] who : run.flagPeople) {
+        for (int p : who) {
+          start[p + 1]++;
+        }
+      }
+      for (int p = 0; p < people; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] fill = Arrays.copyOf(start, people);
+      int[] flags = new int[start[people]];
+      for (int f = 0; f < run.flagPeople.size(); f++) {
+        for (int p : run.flagPeople.get(f)) {
+          flags[fill[p]++] = f;
+        }
+      }
+      index = new int[][] {flags, start};
+      flagIndex = index;
+    }
+    return index;
   }
 
   /** Every contributor's statement, in id order. */
@@ -559,20 +720,23 @@ public final class CycleResult {
     PriorState s = nextState;
     if (s == null) {
       TreeMap<String, ContributorState> m = new TreeMap<>();
-      for (int i = 0; i < contributors.size(); i++) {
-        ContributorState st = run.prior.get(contributors.get(i));
+      for (int i = 0; i < ids.length; i++) {
+        ContributorState st = priorState[i];
         long lc = (st == null ? 0 : st.lifetimeCredit()) + credit[i];
         long lk = (st == null ? 0 : st.lifetimeKat()) + kat[i];
-        TreeMap<String, Long> act = new TreeMap<>(st == null ? Map.of() : st.activity());
-        cycleActivity.get(i).forEach((c, v) -> act.merge(c, v, Long::sum));
-        TreeMap<String, Long> privs = new TreeMap<>();
-        for (PrivilegeGrant g : privilegeGrants.subList(grantStart[i], grantStart[i + 1])) {
-          if (g.change() != PrivilegeGrant.Change.LOST) {
-            privs.put(g.privilege(), g.since());
+        // Frozen maps: ContributorState keeps them (or the prior state's, when unchanged) without a copy.
+        SortedMap<String, Long> act = lifetimeActivity(i, cycleActivity(i));
+        SortedMap<String, Long> privs = FrozenSortedMap.empty();
+        if (grantStart[i] < grantStart[i + 1]) {
+          TreeMap<String, Long> held = new TreeMap<>();
+          for (PrivilegeGrant g : privilegeGrants.subList(grantStart[i], grantStart[i + 1])) {
+            if (g.change() != PrivilegeGrant.Change.LOST) {
+              held.put(g.privilege(), g.since());
+            }
           }
+          privs = FrozenSortedMap.own(held);
         }
-        m.put(contributors.get(i), new ContributorState(contributors.get(i), karmaAfter[i], lc, lk, decayedCredit[i],
-            act, privs));
+        m.put(ids[i], new ContributorState(ids[i], karmaAfter[i], lc, lk, decayedCredit[i], act, privs));
       }
       TreeMap<String, Long> goals = new TreeMap<>(run.prior.goalProgress());
       for (GoalProgress g : goalProgress) {
@@ -619,29 +783,15 @@ public final class CycleResult {
       update(md, "\n" + run.overrides.canonicalForm());
     }
     ContributionBatch b = run.batch;
-    Integer[] order = new Integer[b.rows()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    byte[][] cache = new byte[b.rows()][];
-    Arrays.sort(order, (x, y) -> {
-      int c = Long.compare(b.contentHash(x), b.contentHash(y));
-      if (c != 0) {
-        return c;
-      }
-      if (cache[x] == null) {
-        cache[x] = b.canonicalBytes(x);
-      }
-      if (cache[y] == null) {
-        cache[y] = b.canonicalBytes(y);
-      }
-      return Arrays.compare(cache[x], cache[y]);
-    });
+    int[] order = RowOrder.of(b);
     update(md, "\naccepted " + order.length + "\n");
+    // One line per row: canonical bytes, " raw final\n"; streamed through one buffer, no string per row.
+    DigestWriter w = new DigestWriter(md);
     for (int row : order) {
-      md.update(b.canonicalBytes(row));
-      update(md, " " + run.rawCredit[row] + " " + run.finalCredit[row] + "\n");
+      w.bytes(b.canonicalBytes(row)).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
+          .ascii('\n');
     }
+    w.flush();
     update(md, "rejected " + b.rejections().size() + "\n");
     for (Rejection x : b.rejections()) {
       md.update(RecordCodec.encode(x.record()));
@@ -653,10 +803,12 @@ public final class CycleResult {
     }
     update(md, "contributors " + contributors.size() + "\n");
     for (int i = 0; i < contributors.size(); i++) {
-      update(md, contributors.get(i) + " " + credit[i] + " " + karmaPrior[i] + " " + karmaDecayed[i] + " "
-          + karmaGain[i] + " " + karmaPenalty[i] + " " + karmaAfter[i] + " " + weight[i] + " " + kat[i] + " "
-          + decayedCredit[i] + "\n");
+      w.text(contributors.get(i)).ascii(' ').number(credit[i]).ascii(' ').number(karmaPrior[i]).ascii(' ')
+          .number(karmaDecayed[i]).ascii(' ').number(karmaGain[i]).ascii(' ').number(karmaPenalty[i]).ascii(' ')
+          .number(karmaAfter[i]).ascii(' ').number(weight[i]).ascii(' ').number(kat[i]).ascii(' ')
+          .number(decayedCredit[i]).ascii('\n');
     }
+    w.flush();
     update(md, "unallocated " + unallocated + "\n");
     if (!privilegeGrants.isEmpty()) {
       update(md, "privileges " + privilegeGrants + "\n");

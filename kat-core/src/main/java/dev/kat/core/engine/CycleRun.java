@@ -375,21 +375,15 @@ final class CycleRun {
     return unallocated;
   }
 
-  /** Decayed credit carried by {@code state}, decayed to this cycle (before this cycle's credit is added). */
-  long decayedCredit(ContributorState state) {
-    if (state == null || state.decayedCredit() == 0) {
-      return 0;
-    }
+  /** The factor that decays carried credit to this cycle (before this cycle's credit is added). */
+  double creditDecay() {
     long cycles = cycle.sequence() - prior.sequence();
-    return Fixed.scale(state.decayedCredit(), Math.pow(1.0 - policy.creditDiscount(), cycles));
+    return Math.pow(1.0 - policy.creditDiscount(), cycles);
   }
 
-  /** Karma after decay for {@code state} at this cycle. */
-  long decayedKarma(ContributorState state, KarmaPolicy karma) {
-    if (state == null) {
-      return 0;
-    }
+  /** The factor that decays carried karma to this cycle. */
+  double karmaDecay(KarmaPolicy karma) {
     long cycles = cycle.sequence() - prior.sequence();
-    return Fixed.scale(state.karma(), karma.decay(cycles));
+    return karma.decay(cycles);
   }
 }

@@ -1,9 +1,8 @@
 package dev.kat.core.privilege;
 
 import dev.kat.core.internal.Checks;
-import java.util.Collections;
+import dev.kat.core.internal.FrozenSortedMap;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * What privilege rules see of one contributor after a cycle. Credit and karma in micro-units, KAT in base
@@ -24,8 +23,9 @@ public record Standing(String contributor, long lifetimeKat, long karma, long li
   /** Validates and copies the fields. */
   public Standing {
     Checks.notBlank(contributor, "contributor");
-    activity = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(activity, "activity")));
-    cycleActivity = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(cycleActivity, "cycleActivity")));
+    // Copies unless the map is already a frozen copy (the engine hands over frozen maps).
+    activity = FrozenSortedMap.copyOf(Checks.notNull(activity, "activity"));
+    cycleActivity = FrozenSortedMap.copyOf(Checks.notNull(cycleActivity, "cycleActivity"));
   }
 
   /** Validated records in {@code category} over all cycles. */
