@@ -162,6 +162,20 @@ public final class CollusionRingGuardrail implements Guardrail {
       if (weight[x] < minInteractions || degree[x] > MAX_CIRCLE || degree[x] + 1 < minSize) {
         continue;
       }
+      // Two necessary conditions read off x's own partners, before any walk: peeling only removes people,
+      // so x keeps at most its shared records with partners who are not hubs, and x's reciprocal partner
+      // must be one of them. Most people fail one of these (their records are mostly with hubs).
+      int reachable = 0;
+      boolean reciprocalPartner = false;
+      for (int i = start[x]; i < start[x + 1]; i++) {
+        if (degree[partner[i]] <= MAX_CIRCLE) {
+          reachable += shared[pairAt[i]];
+          reciprocalPartner |= reciprocal[pairAt[i]];
+        }
+      }
+      if (!reciprocalPartner || reachable < insularity * weight[x]) {
+        continue;
+      }
       // The two-hop neighbourhood of x without hubs; too wide a neighbourhood is not a closed ring.
       int s = 0;
       int mark = x + 1;

@@ -72,8 +72,8 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       Arrays.sort(prior);
     }
     // Hashes that occur on two rows, or that were used before: the only ones worth a closer look.
-    long[] sorted = all.clone();
-    Arrays.sort(sorted);
+    long[] sorted = all;
+    Sorting.sort(sorted, 0, total);
     long[] suspect = new long[total];
     int s = 0;
     for (int i = 0; i < total; i++) {

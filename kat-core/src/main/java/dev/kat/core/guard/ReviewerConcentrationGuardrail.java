@@ -136,7 +136,7 @@ public final class ReviewerConcentrationGuardrail implements Guardrail {
     if (total == 0) {
       return;
     }
-    Arrays.sort(keys, 0, e);
+    Sorting.sort(keys, 0, e);
     int[] top = new int[people];
     int[] topCount = new int[people];
     Arrays.fill(top, -1);
@@ -212,33 +212,42 @@ public final class ReviewerConcentrationGuardrail implements Guardrail {
     // rejected records have no person index and are kept by id.
     long[][] byPerson = new long[b.people()][];
     TreeMap<String, long[]> outsiders = new TreeMap<>();
-    List<long[]> slots = new ArrayList<>();
-    List<Boolean> approves = new ArrayList<>();
+    // One record's reviewers' tallies and verdicts (plain arrays: this loop runs once per reviewed row).
+    long[][] slots = new long[8][];
+    boolean[] approves = new boolean[8];
     for (int r = 0; r < b.rows(); r++) {
-      if (b.reviewCount(r) < 2) {
+      int reviews = b.reviewCount(r);
+      if (reviews < 2) {
         continue;
       }
-      slots.clear();
-      approves.clear();
+      if (slots.length < reviews) {
+        slots = new long[reviews][];
+        approves = new boolean[reviews];
+      }
+      int m = 0;
       int c = b.contributor(r);
-      for (int k = 0; k < b.reviewCount(r); k++) {
+      for (int k = 0; k < reviews; k++) {
         int v = b.reviewer(r, k);
         if (v != c && !repeated(b, r, k)) {
           if (byPerson[v] == null) {
             byPerson[v] = new long[4];
           }
-          slots.add(byPerson[v]);
-          approves.add(b.verdict(r, k) == Verdict.APPROVE);
+          slots[m] = byPerson[v];
+          approves[m++] = b.verdict(r, k) == Verdict.APPROVE;
         }
       }
-      tally(slots, approves);
+      tally(slots, approves, m);
     }
     for (Rejection x : rejections) {
-      if (x.record().reviews().size() < 2) {
+      int reviews = x.record().reviews().size();
+      if (reviews < 2) {
         continue;
       }
-      slots.clear();
-      approves.clear();
+      if (slots.length < reviews) {
+        slots = new long[reviews][];
+        approves = new boolean[reviews];
+      }
+      int m = 0;
       String last = null;
       for (Review rv : x.record().reviews()) {
         if (!rv.reviewer().equals(x.record().contributor()) && !rv.reviewer().equals(last)) {
@@ -252,12 +261,12 @@ public final class ReviewerConcentrationGuardrail implements Guardrail {
           } else {
             slot = outsiders.computeIfAbsent(rv.reviewer(), id -> new long[4]);
           }
-          slots.add(slot);
-          approves.add(rv.verdict() == Verdict.APPROVE);
+          slots[m] = slot;
+          approves[m++] = rv.verdict() == Verdict.APPROVE;
         }
         last = rv.reviewer();
       }
-      tally(slots, approves);
+      tally(slots, approves, m);
     }
     List<long[]> all = new ArrayList<>(outsiders.values());
     for (long[] s : byPerson) {
@@ -339,21 +348,20 @@ public final class ReviewerConcentrationGuardrail implements Guardrail {
     }
   }
 
-  /** Adds each reviewer's agreement with the majority of the others on one record. */
-  private static void tally(List<long[]> slots, List<Boolean> approves) {
-    int m = slots.size();
+  /** Adds each reviewer's agreement with the majority of the others on one record ({@code m} reviewers). */
+  private static void tally(long[][] slots, boolean[] approves, int m) {
     if (m < 2) {
       return;
     }
     int yes = 0;
-    for (boolean a : approves) {
-      yes += a ? 1 : 0;
+    for (int i = 0; i < m; i++) {
+      yes += approves[i] ? 1 : 0;
     }
     for (int i = 0; i < m; i++) {
-      boolean mine = approves.get(i);
+      boolean mine = approves[i];
       int othersYes = yes - (mine ? 1 : 0);
       int othersNo = (m - 1) - othersYes;
-      long[] s = slots.get(i);
+      long[] s = slots[i];
       s[2]++;
       if (mine) {
         s[3]++;

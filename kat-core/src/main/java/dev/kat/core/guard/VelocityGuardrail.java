@@ -69,7 +69,7 @@ public final class VelocityGuardrail implements Guardrail {
       long offset = Math.max(0, Math.min(0xFFFF_FFFFL, b.epochSecond(r) - start));
       keys[r] = ((long) b.contributor(r) << 32) | offset;
     }
-    Arrays.sort(keys);
+    Sorting.sort(keys, 0, n);
     // Mark bursting contributors and the time span of their bursts.
     boolean[] bursting = new boolean[b.people()];
     boolean any = false;
