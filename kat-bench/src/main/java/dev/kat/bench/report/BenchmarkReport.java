@@ -212,19 +212,27 @@ public final class BenchmarkReport {
     row(sb, "≤ 64 bytes per record resident in the batch form", mem == null ? null
         : String.format(Locale.ROOT, "%.0f B/record at %,d records", mem.path("batchBytesPerRecord").asDouble(),
             mem.path("records").asLong()), mem == null ? null : mem.path("batchBytesPerRecord").asDouble() <= 64);
-    Score drools = null;
-    Score compiled = null;
+    Score whole = null;
     for (Score s : scores) {
-      if (s.benchmark.equals("RulesBenchmark.firingPerRecord") && (drools == null || s.records > drools.records)) {
-        drools = s;
-        compiled = find("RulesBenchmark.compiledCredit", s.records);
+      if (s.benchmark.equals("RulesBenchmark.firingWholePolicyPerRecord") && find("RulesBenchmark.compiledCredit",
+          s.records) != null && (whole == null || s.records > whole.records)) {
+        whole = s;
       }
     }
-    boolean rules = drools != null && compiled != null;
-    row(sb, "≥ 30× the rules engine firing per record", rules
-        ? String.format(Locale.ROOT, "%.0f× (credit stage of the compiled policy against Drools firing the same "
-            + "rules per record, %,d records)", drools.costMillis() / compiled.costMillis(), drools.records)
-        : null, rules ? drools.costMillis() / compiled.costMillis() >= 30 : null);
+    Score compiled = whole == null ? null : find("RulesBenchmark.compiledCredit", whole.records);
+    Score six = whole == null ? null : find("RulesBenchmark.firingPerRecord", whole.records);
+    String rulesText = null;
+    if (whole != null) {
+      rulesText = String.format(Locale.ROOT, "%.0f× (credit stage of the compiled policy against Drools computing "
+          + "the same policy's whole credit formula once per record, %,d records)",
+          whole.costMillis() / compiled.costMillis(), whole.records);
+      if (six != null) {
+        rulesText += String.format(Locale.ROOT, "; lower bound %.0f× against Drools firing only the six "
+            + "conditional rules per record", six.costMillis() / compiled.costMillis());
+      }
+    }
+    row(sb, "≥ 30× the rules engine firing per record", rulesText,
+        whole == null ? null : whole.costMillis() / compiled.costMillis() >= 30);
     Score csv = find("IngestionBenchmark.csv", 1_000_000);
     row(sb, "ingestion ≥ 1 M CSV rows/s", csv == null ? null
         : String.format(Locale.ROOT, "%.2f M rows/s", 1e6 / csv.costMillis() / 1e3),
@@ -324,10 +332,14 @@ public final class BenchmarkReport {
     rows.sort((a, b) -> a.records != b.records ? Long.compare(a.records, b.records)
         : a.benchmark.compareTo(b.benchmark));
     sb.append("### Rules engine (same run, same records)\n\n`RulesBenchmark`: the credit stage of the policy "
-        + "the rule file was compiled into, against Drools (kat-rules' `RuleSet`) firing the same six rules "
-        + "once per record. `AggregatedRulesBenchmark`: the cycle without rules, against the cycle with three "
-        + "contributor rules fired once per contributor on aggregated facts (two engine passes). CPU ms per "
-        + "operation; the ratio is to the first line of each pair.\n\n");
+        + "the rule file was compiled into (`compiledCredit`), against Drools computing the same policy's whole "
+        + "credit formula once per record (`firingWholePolicyPerRecord`: base, quantity, modifiers, twelve "
+        + "adjustments, role weight and review quality as a rule file over one fact per record, the same "
+        + "credits to the micro-unit) and against Drools firing only the six conditional rules once per record "
+        + "(`firingPerRecord`, a fraction of the work, so its ratio is a lower bound). "
+        + "`AggregatedRulesBenchmark`: the cycle without rules, against the cycle with three contributor rules "
+        + "fired once per contributor on aggregated facts (two engine passes). CPU ms per operation; the ratio "
+        + "is to the first line of each group.\n\n");
     sb.append("| benchmark | records | CPU ms/op | records/s (CPU) | ratio |\n| --- | ---: | ---: | ---: | ---: |\n");
     for (Score s : rows) {
       Score base = s.benchmark.startsWith("RulesBenchmark.") ? find("RulesBenchmark.compiledCredit", s.records)
