@@ -1,13 +1,12 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
-import dev.kat.core.internal.Dictionary;
+import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.LongIntMap;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
-import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Verdict;
 import dev.kat.core.policy.AttributeModifier;
@@ -29,119 +28,31 @@ import java.util.Set;
  *
  * <p>Records are admitted one at a time as they arrive ({@link Builder#add}); an accepted record is
  * encoded into primitive columns (person, category, role, working group, time, the attributes the policy
- * reads, reviews, counterparts and evidence hashes) plus its canonical bytes, so the caller never holds
- * the record objects and every accepted record can still be given back unchanged. Rejected records are
- * kept whole with their reason. Immutable once built; safe to share between threads.
+ * reads, reviews, counterparts and evidence hashes) plus a compact remainder (id, evidence URIs and the
+ * like, dictionary- and varint-coded; see {@link RowStore}) from which its canonical bytes are regenerated
+ * exactly, so the caller never holds the record objects and every accepted record can still be given back
+ * unchanged. Rejected records are kept whole with their reason. Immutable once built; safe to share
+ * between threads.
  */
 public final class ContributionBatch implements BatchView {
   private final Cycle cycle;
   private final Policy policy;
-  private final int rows;
-  private final List<String> people;
-  private final Map<String, Integer> personIndex;
+  private final RowStore store;
   private final List<String> categoryIds;
   private final List<String> roleIds;
   private final List<String> workingGroupIds;
-  private final int[] contributor;
-  private final short[] category;
-  private final byte[] role;
-  private final short[] workingGroup;
-  private final long[] epochSecond;
-  private final long[] contentHash;
-  private final int[] offset;
-  private final byte[] arena;
-  private final String[] attributeNames;
-  private final double[][] attributes;
-  private final int[] cpStart;
-  private final int[] cp;
-  private final int[] rvStart;
-  private final int[] reviewer;
-  private final byte[] verdict;
-  private final double[] quality;
-  private final int[] evStart;
-  private final long[] evHash;
   private final List<Rejection> rejections;
   private final long inputCount;
 
   private ContributionBatch(Builder b, boolean[] live) {
     this.cycle = b.cycle;
     this.policy = b.policy;
-    int n = 0;
-    for (int i = 0; i < b.size; i++) {
-      if (live[i]) {
-        n++;
-      }
-    }
-    this.rows = n;
-    this.people = b.people.values();
-    HashMap<String, Integer> pi = new HashMap<>();
-    for (int i = 0; i < people.size(); i++) {
-      pi.put(people.get(i), i);
-    }
-    this.personIndex = pi;
+    b.store.retain(live);
+    b.store.freeze();
+    this.store = b.store;
     this.categoryIds = List.copyOf(b.policy.categories().keySet());
     this.roleIds = List.copyOf(b.policy.roles().keySet());
-    this.workingGroupIds = b.workingGroups.values();
-    contributor = new int[n];
-    category = new short[n];
-    role = new byte[n];
-    workingGroup = new short[n];
-    epochSecond = new long[n];
-    contentHash = new long[n];
-    offset = new int[n];
-    attributeNames = b.attributeNames;
-    attributes = new double[attributeNames.length][n];
-    cpStart = new int[n + 1];
-    rvStart = new int[n + 1];
-    evStart = new int[n + 1];
-    int cpTotal = 0;
-    int rvTotal = 0;
-    int evTotal = 0;
-    for (int i = 0; i < b.size; i++) {
-      if (live[i]) {
-        cpTotal += b.cpStart[i + 1] - b.cpStart[i];
-        rvTotal += b.rvStart[i + 1] - b.rvStart[i];
-        evTotal += b.evStart[i + 1] - b.evStart[i];
-      }
-    }
-    cp = new int[cpTotal];
-    reviewer = new int[rvTotal];
-    verdict = new byte[rvTotal];
-    quality = new double[rvTotal];
-    evHash = new long[evTotal];
-    int r = 0;
-    for (int i = 0; i < b.size; i++) {
-      if (!live[i]) {
-        continue;
-      }
-      contributor[r] = b.contributor[i];
-      category[r] = b.category[i];
-      role[r] = b.role[i];
-      workingGroup[r] = b.workingGroup[i];
-      epochSecond[r] = b.epochSecond[i];
-      contentHash[r] = b.contentHash[i];
-      offset[r] = b.offset[i];
-      for (int a = 0; a < attributeNames.length; a++) {
-        attributes[a][r] = b.attributes[a][i];
-      }
-      int c0 = b.cpStart[i];
-      int c1 = b.cpStart[i + 1];
-      System.arraycopy(b.cp, c0, cp, cpStart[r], c1 - c0);
-      cpStart[r + 1] = cpStart[r] + (c1 - c0);
-      int v0 = b.rvStart[i];
-      int v1 = b.rvStart[i + 1];
-      System.arraycopy(b.reviewer, v0, reviewer, rvStart[r], v1 - v0);
-      System.arraycopy(b.verdict, v0, verdict, rvStart[r], v1 - v0);
-      System.arraycopy(b.quality, v0, quality, rvStart[r], v1 - v0);
-      rvStart[r + 1] = rvStart[r] + (v1 - v0);
-      int e0 = b.evStart[i];
-      int e1 = b.evStart[i + 1];
-      System.arraycopy(b.evHash, e0, evHash, evStart[r], e1 - e0);
-      evStart[r + 1] = evStart[r] + (e1 - e0);
-      r++;
-    }
-    b.codec.trim();
-    this.arena = b.codec.bytes();
+    this.workingGroupIds = store.workingGroups.values();
     List<Rejection> rej = new ArrayList<>(b.rejections);
     rej.sort(REJECTION_ORDER);
     this.rejections = List.copyOf(rej);
@@ -176,39 +87,37 @@ public final class ContributionBatch implements BatchView {
 
   @Override
   public int rows() {
-    return rows;
+    return store.rows();
   }
 
   @Override
   public int people() {
-    return people.size();
+    return store.people.size();
   }
 
   @Override
   public String personId(int index) {
-    return people.get(index);
+    return store.people.value(index);
   }
 
   @Override
   public int personIndex(String id) {
-    Integer i = personIndex.get(id);
-    return i == null ? -1 : i;
+    return store.people.find(id);
   }
 
   @Override
   public String recordId(int row) {
-    RecordCodec.Span span = RecordCodec.idSpan(arena, offset[row]);
-    return new String(arena, span.start(), span.end() - span.start(), StandardCharsets.UTF_8);
+    return store.recordId(row);
   }
 
   @Override
   public int contributor(int row) {
-    return contributor[row];
+    return store.person(row);
   }
 
   @Override
   public int category(int row) {
-    return category[row];
+    return store.category(row);
   }
 
   @Override
@@ -223,7 +132,7 @@ public final class ContributionBatch implements BatchView {
 
   @Override
   public int role(int row) {
-    return role[row];
+    return store.role(row);
   }
 
   @Override
@@ -238,7 +147,7 @@ public final class ContributionBatch implements BatchView {
 
   @Override
   public int workingGroup(int row) {
-    return workingGroup[row];
+    return store.workingGroup(row);
   }
 
   @Override
@@ -253,84 +162,88 @@ public final class ContributionBatch implements BatchView {
 
   @Override
   public long epochSecond(int row) {
-    return epochSecond[row];
+    return store.epochSecond(row);
   }
 
   @Override
   public double attribute(int row, String name, double fallback) {
-    for (int a = 0; a < attributeNames.length; a++) {
-      if (attributeNames[a].equals(name)) {
-        double v = attributes[a][row];
-        return Double.isNaN(v) ? fallback : v;
-      }
+    DoubleColumn col = store.attributeColumn(name);
+    if (col != null) {
+      double v = col.get(row);
+      return Double.isNaN(v) ? fallback : v;
     }
     return record(row).attribute(name, fallback);
   }
 
   /** The column of a policy-read attribute (NaN where absent), or null if the policy does not read it. */
-  double[] attributeColumn(String name) {
-    for (int a = 0; a < attributeNames.length; a++) {
-      if (attributeNames[a].equals(name)) {
-        return attributes[a];
-      }
-    }
-    return null;
+  DoubleColumn attributeColumn(String name) {
+    return store.attributeColumn(name);
   }
 
   @Override
   public int counterpartCount(int row) {
-    return cpStart[row + 1] - cpStart[row];
+    return store.counterpartCount(row);
   }
 
   @Override
   public int counterpart(int row, int k) {
-    return cp[cpStart[row] + k];
+    return store.counterpart(row, k);
   }
 
   @Override
   public int reviewCount(int row) {
-    return rvStart[row + 1] - rvStart[row];
+    return store.reviewCount(row);
   }
 
   @Override
   public int reviewer(int row, int k) {
-    return reviewer[rvStart[row] + k];
+    return store.reviewer(row, k);
   }
 
   @Override
   public Verdict verdict(int row, int k) {
-    return VERDICTS[verdict[rvStart[row] + k]];
+    return VERDICTS[store.verdict(row, k)];
   }
 
   @Override
   public double quality(int row, int k) {
-    return quality[rvStart[row] + k];
+    return store.quality(row, k);
   }
 
   @Override
   public int evidenceCount(int row) {
-    return evStart[row + 1] - evStart[row];
+    return store.evidenceCount(row);
   }
 
   @Override
   public long evidenceHash(int row, int k) {
-    return evHash[evStart[row] + k];
+    return store.evidenceHash(row, k);
   }
 
   @Override
   public long contentHash(int row) {
-    return contentHash[row];
+    return store.contentHash(row);
   }
 
   @Override
   public Contribution record(int row) {
-    return RecordCodec.decode(arena, offset[row]);
+    return store.record(row);
   }
 
-  /** The canonical bytes of {@code row}'s record. */
+  /** The canonical bytes of {@code row}'s record ({@link RecordCodec#encode} of {@link #record}). */
   byte[] canonicalBytes(int row) {
-    int end = RecordCodec.end(arena, offset[row]);
-    return Arrays.copyOfRange(arena, offset[row], end);
+    RecordCodec out = new RecordCodec(256);
+    store.appendCanonical(row, out);
+    return Arrays.copyOf(out.bytes(), out.length());
+  }
+
+  /**
+   * Appends the canonical bytes of {@code row}'s record to {@code out}, which can be reused (after
+   * {@link RecordCodec#reset}) to stream every row's bytes without allocating per row. The batch keeps a
+   * compact form and regenerates these bytes exactly on each call.
+   */
+  void appendCanonicalBytes(int row, RecordCodec out) {
+    store.appendCanonical(row, out);
   }
 
   /**
@@ -338,12 +251,11 @@ public final class ContributionBatch implements BatchView {
    * dictionaries), an estimate of the batch form's resident size.
    */
   public double bytesPerRow() {
+    int rows = store.rows();
     if (rows == 0) {
       return 0;
     }
-    long bytes = (long) rows * (4 + 2 + 1 + 2 + 8 + 8 + 4) + 8L * attributeNames.length * rows
-        + 4L * (cp.length + 3L * rows) + 13L * reviewer.length + 8L * evHash.length + arena.length;
-    return bytes / (double) rows;
+    return store.bytesHeld() / (double) rows;
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();
@@ -367,13 +279,14 @@ public final class ContributionBatch implements BatchView {
   public static final class Builder {
     private final Cycle cycle;
     private final Policy policy;
-    private final Dictionary people = new Dictionary();
-    private final Dictionary workingGroups = new Dictionary();
     private final Map<String, Integer> categoryIndex = new HashMap<>();
     private final Map<String, Integer> roleIndex = new HashMap<>();
-    private final String[] attributeNames;
     private final Map<String, Double> creditBound = new HashMap<>();
-    private final RecordCodec codec = new RecordCodec();
+    private final RowStore store;
+    /** Scratch for the canonical bytes of the record being admitted (hashed, compared on duplicate ids). */
+    private final RecordCodec canonical = new RecordCodec();
+    /** Scratch for the canonical bytes of an earlier row with the same id. */
+    private final RecordCodec earlier = new RecordCodec();
     private final List<Rejection> rejections = new ArrayList<>();
     private final LongIntMap idToRow;
     private final Map<String, Integer> collidedIds = new HashMap<>();
@@ -381,24 +294,6 @@ public final class ContributionBatch implements BatchView {
     private final Map<Integer, String> supersedes = new HashMap<>();
     private long inputCount;
     private boolean built;
-    private int size;
-    private int[] contributor;
-    private short[] category;
-    private byte[] role;
-    private short[] workingGroup;
-    private long[] epochSecond;
-    private long[] contentHash;
-    private long[] idHash;
-    private int[] offset;
-    private double[][] attributes;
-    private int[] cpStart = new int[17];
-    private int[] cp = new int[16];
-    private int[] rvStart = new int[17];
-    private int[] reviewer = new int[16];
-    private byte[] verdict = new byte[16];
-    private double[] quality = new double[16];
-    private int[] evStart = new int[17];
-    private long[] evHash = new long[16];
 
     Builder(Cycle cycle, Policy policy) {
       this.cycle = Checks.notNull(cycle, "cycle");
@@ -411,7 +306,6 @@ public final class ContributionBatch implements BatchView {
       for (String r : policy.roles().keySet()) {
         roleIndex.put(r, i++);
       }
-      attributeNames = policy.attributesRead().toArray(new String[0]);
       for (CategorySpec spec : policy.categories().values()) {
         double bound = spec.baseCredit();
         for (AttributeModifier m : policy.modifiers()) {
@@ -426,16 +320,7 @@ public final class ContributionBatch implements BatchView {
         }
         creditBound.put(spec.id(), bound);
       }
-      int cap = 16;
-      contributor = new int[cap];
-      category = new short[cap];
-      role = new byte[cap];
-      workingGroup = new short[cap];
-      epochSecond = new long[cap];
-      contentHash = new long[cap];
-      idHash = new long[cap];
-      offset = new int[cap];
-      attributes = new double[attributeNames.length][cap];
+      store = new RowStore(cycle, policy);
       idToRow = new LongIntMap(1024);
     }
 
@@ -467,16 +352,17 @@ public final class ContributionBatch implements BatchView {
             + "' has different content; none of them is accepted until the conflict is resolved");
         return this;
       }
-      int start = codec.append(c);
-      int end = codec.length();
-      long ch = Hashing.hash64(codec.bytes(), start, end);
+      canonical.reset();
+      canonical.append(c);
+      long ch = Hashing.hash64(canonical.bytes(), 0, canonical.length());
       int existing = findRow(c.id(), ih);
       if (existing >= 0) {
-        int eStart = offset[existing];
-        int eEnd = RecordCodec.end(codec.bytes(), eStart);
-        boolean same = contentHash[existing] == ch
-            && Arrays.equals(codec.bytes(), eStart, eEnd, codec.bytes(), start, end);
-        codec.truncate(start);
+        boolean same = false;
+        if (store.contentHash(existing) == ch) {
+          earlier.reset();
+          store.appendCanonical(existing, earlier);
+          same = Arrays.equals(earlier.bytes(), 0, earlier.length(), canonical.bytes(), 0, canonical.length());
+        }
         if (same) {
           reject(c, RejectionCode.DUPLICATE, "identical copy of record '" + c.id() + "'; it counts once");
         } else {
@@ -486,57 +372,12 @@ public final class ContributionBatch implements BatchView {
         }
         return this;
       }
-      int row = size;
-      ensure(row + 1);
-      size++;
+      int row = store.append(c, ch, categoryIndex.get(c.category()), roleIndex.get(c.role()));
       if (idToRow.get(ih) >= 0) {
         collidedIds.put(c.id(), row);
       } else {
         idToRow.put(ih, row);
       }
-      idHash[row] = ih;
-      offset[row] = start;
-      contentHash[row] = ch;
-      contributor[row] = people.encode(c.contributor());
-      category[row] = (short) (int) categoryIndex.get(c.category());
-      role[row] = (byte) (int) roleIndex.get(c.role());
-      int wg = workingGroups.encode(c.workingGroup());
-      Checks.argument(wg <= Short.MAX_VALUE, "too many working groups in one batch: " + (wg + 1));
-      workingGroup[row] = (short) wg;
-      epochSecond[row] = c.occurredAt().getEpochSecond();
-      for (int a = 0; a < attributeNames.length; a++) {
-        Double v = c.attributes().get(attributeNames[a]);
-        attributes[a][row] = v == null ? Double.NaN : v;
-      }
-      int cpn = cpStart[row];
-      cp = grow(cp, cpn + c.counterparts().size());
-      for (String p : c.counterparts()) {
-        cp[cpn++] = people.encode(p);
-      }
-      cpStart[row + 1] = cpn;
-      int rvn = rvStart[row];
-      int need = rvn + c.reviews().size();
-      reviewer = grow(reviewer, need);
-      if (verdict.length < need) {
-        int cap = Math.max(need, verdict.length * 2);
-        verdict = Arrays.copyOf(verdict, cap);
-        quality = Arrays.copyOf(quality, cap);
-      }
-      for (Review r : c.reviews()) {
-        reviewer[rvn] = people.encode(r.reviewer());
-        verdict[rvn] = (byte) r.verdict().ordinal();
-        quality[rvn] = r.quality().isPresent() ? r.quality().getAsDouble() : Double.NaN;
-        rvn++;
-      }
-      rvStart[row + 1] = rvn;
-      int evn = evStart[row];
-      if (evHash.length < evn + c.evidence().size()) {
-        evHash = Arrays.copyOf(evHash, Math.max(evn + c.evidence().size(), evHash.length * 2));
-      }
-      for (Evidence e : c.evidence()) {
-        evHash[evn++] = Hashing.hash64(e.key());
-      }
-      evStart[row + 1] = evn;
       if (c.supersedes() != null) {
         supersedes.put(row, c.supersedes());
       }
@@ -548,7 +389,7 @@ public final class ContributionBatch implements BatchView {
       if (r < 0) {
         return -1;
       }
-      if (RecordCodec.idEquals(codec.bytes(), offset[r], id)) {
+      if (store.recordId(r).equals(id)) {
         return r;
       }
       Integer c = collidedIds.get(id);
@@ -632,31 +473,6 @@ public final class ContributionBatch implements BatchView {
       return code;
     }
 
-    private void ensure(int n) {
-      if (n <= contributor.length) {
-        return;
-      }
-      int cap = Math.max(n, contributor.length * 2);
-      contributor = Arrays.copyOf(contributor, cap);
-      category = Arrays.copyOf(category, cap);
-      role = Arrays.copyOf(role, cap);
-      workingGroup = Arrays.copyOf(workingGroup, cap);
-      epochSecond = Arrays.copyOf(epochSecond, cap);
-      contentHash = Arrays.copyOf(contentHash, cap);
-      idHash = Arrays.copyOf(idHash, cap);
-      offset = Arrays.copyOf(offset, cap);
-      for (int a = 0; a < attributes.length; a++) {
-        attributes[a] = Arrays.copyOf(attributes[a], cap);
-      }
-      cpStart = Arrays.copyOf(cpStart, cap + 1);
-      rvStart = Arrays.copyOf(rvStart, cap + 1);
-      evStart = Arrays.copyOf(evStart, cap + 1);
-    }
-
-    private static int[] grow(int[] a, int need) {
-      return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
-    }
-
     /**
      * Settles duplicates and in-batch corrections and returns the batch.
      *
@@ -669,15 +485,15 @@ public final class ContributionBatch implements BatchView {
     public ContributionBatch build() {
       Checks.state(!built, "this batch builder was already built");
       built = true;
+      int size = store.rows();
       boolean[] live = new boolean[size];
       Arrays.fill(live, true);
-      byte[] bytes = codec.bytes();
       if (!conflictIds.isEmpty()) {
         for (int r = 0; r < size; r++) {
-          String id = RecordCodec.decodeId(bytes, offset[r]);
+          String id = store.recordId(r);
           if (conflictIds.contains(id)) {
             live[r] = false;
-            reject(RecordCodec.decode(bytes, offset[r]), RejectionCode.DUPLICATE_ID_CONFLICT,
+            reject(store.record(r), RejectionCode.DUPLICATE_ID_CONFLICT,
                 "another record with id '" + id + "' has different content; none of them is accepted until the "
                     + "conflict is resolved");
           }
@@ -696,7 +512,7 @@ public final class ContributionBatch implements BatchView {
         for (Map.Entry<Integer, String> e : supersedes.entrySet()) {
           if (live[e.getKey()]) {
             correctedBy.computeIfAbsent(e.getValue(), k -> new ArrayList<>())
-                .add(RecordCodec.decodeId(bytes, offset[e.getKey()]));
+                .add(store.recordId(e.getKey()));
           }
         }
         for (Map.Entry<String, List<String>> e : correctedBy.entrySet()) {
@@ -706,7 +522,7 @@ public final class ContributionBatch implements BatchView {
             live[r] = false;
             List<String> by = new ArrayList<>(e.getValue());
             by.sort(null);
-            reject(RecordCodec.decode(bytes, offset[r]), RejectionCode.SUPERSEDED,
+            reject(store.record(r), RejectionCode.SUPERSEDED,
                 "corrected by record(s) " + by + " in the same cycle");
           }
         }

@@ -1,5 +1,6 @@
 package dev.kat.core.engine;
 
+import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Fixed;
 import dev.kat.core.model.Verdict;
 import dev.kat.core.policy.AttributeModifier;
@@ -74,9 +75,9 @@ final class CreditPlan {
     private final int roles;
     private final int groups;
     private final int[][] adjustmentsByKey;
-    private final double[][] modifierColumns;
-    private final double[][] quantityColumns;
-    private final double[][] adjustmentColumns;
+    private final DoubleColumn[] modifierColumns;
+    private final DoubleColumn[] quantityColumns;
+    private final DoubleColumn[] adjustmentColumns;
 
     Bound(ContributionBatch batch) {
       this.batch = batch;
@@ -100,16 +101,16 @@ final class CreditPlan {
           }
         }
       }
-      modifierColumns = new double[modifiers.length][];
+      modifierColumns = new DoubleColumn[modifiers.length];
       for (int m = 0; m < modifiers.length; m++) {
         modifierColumns[m] = batch.attributeColumn(modifiers[m].attribute());
       }
-      quantityColumns = new double[categoryIds.length][];
+      quantityColumns = new DoubleColumn[categoryIds.length];
       for (int c = 0; c < categoryIds.length; c++) {
         String q = unit[c].quantityAttribute();
         quantityColumns[c] = q == null ? null : batch.attributeColumn(q);
       }
-      adjustmentColumns = new double[adjustments.length][];
+      adjustmentColumns = new DoubleColumn[adjustments.length];
       for (int a = 0; a < adjustments.length; a++) {
         String name = adjustments[a].attribute();
         adjustmentColumns[a] = name == null ? null : batch.attributeColumn(name);
@@ -179,7 +180,7 @@ final class CreditPlan {
     /** {@code credit(row, null)} for the rows {@code bucket[from, to)}, all of category {@code c}. */
     private void creditBucket(int c, int[] bucket, int from, int to, boolean quality, long[] out) {
       double b = base[c];
-      double[] qc = quantityColumns[c];
+      DoubleColumn qc = quantityColumns[c];
       Unit u = unit[c];
       int[] mods = modifiersByCategory[c];
       int keyBase = c * roles * groups;
@@ -187,10 +188,10 @@ final class CreditPlan {
         int row = bucket[i];
         double v = b;
         if (qc != null) {
-          v *= u.quantity(qc[row]);
+          v *= u.quantity(qc.get(row));
         }
         for (int m : mods) {
-          double x = modifierColumns[m][row];
+          double x = modifierColumns[m].get(row);
           if (Double.isNaN(x)) {
             x = modifiers[m].defaultValue();
           }
@@ -198,9 +199,9 @@ final class CreditPlan {
         }
         int r = batch.role(row);
         for (int a : adjustmentsByKey[keyBase + r * groups + batch.workingGroup(row)]) {
-          double[] col = adjustmentColumns[a];
+          DoubleColumn col = adjustmentColumns[a];
           if (col != null) {
-            double x = col[row];
+            double x = col.get(row);
             if (Double.isNaN(x) || !adjustments[a].matchesAttribute(x)) {
               continue;
             }
@@ -229,7 +230,7 @@ final class CreditPlan {
             "base credit of category " + categoryIds[c] + " " + unitWords(unit[c])));
       }
       if (quantityColumns[c] != null) {
-        double raw = quantityColumns[c][row];
+        double raw = quantityColumns[c].get(row);
         double q = unit[c].quantity(raw);
         v *= q;
         if (steps != null) {
@@ -238,7 +239,7 @@ final class CreditPlan {
         }
       }
       for (int m : modifiersByCategory[c]) {
-        double x = modifierColumns[m][row];
+        double x = modifierColumns[m].get(row);
         if (Double.isNaN(x)) {
           x = modifiers[m].defaultValue();
         }
@@ -249,9 +250,9 @@ final class CreditPlan {
         }
       }
       for (int a : adjustmentsByKey[(c * roles + r) * groups + g]) {
-        double[] col = adjustmentColumns[a];
+        DoubleColumn col = adjustmentColumns[a];
         if (col != null) {
-          double x = col[row];
+          double x = col.get(row);
           if (Double.isNaN(x) || !adjustments[a].matchesAttribute(x)) {
             continue;
           }

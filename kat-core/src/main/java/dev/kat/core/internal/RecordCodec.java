@@ -21,45 +21,55 @@ import java.util.TreeMap;
  * <p>An appendable arena of such records; not thread-safe while writing.
  */
 public final class RecordCodec {
-  private byte[] buf = new byte[4096];
+  private byte[] buf;
   private int len;
+
+  /** An empty arena with a 4 KiB buffer. */
+  public RecordCodec() {
+    this(4096);
+  }
+
+  /** An empty arena whose buffer starts at {@code capacity} bytes. */
+  public RecordCodec(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
 
   /** Appends {@code c}; returns its start offset. The end is {@link #length()} afterwards. */
   public int append(Contribution c) {
     int start = len;
-    str(c.id());
-    str(c.contributor());
-    str(c.dao());
-    str(c.workingGroup());
-    str(c.category());
-    str(c.role());
-    varlong(c.occurredAt().getEpochSecond());
-    varlong(c.occurredAt().getNano());
-    varlong(c.attributes().size());
+    putString(c.id());
+    putString(c.contributor());
+    putString(c.dao());
+    putString(c.workingGroup());
+    putString(c.category());
+    putString(c.role());
+    putVarlong(c.occurredAt().getEpochSecond());
+    putVarlong(c.occurredAt().getNano());
+    putVarlong(c.attributes().size());
     c.attributes().forEach((k, v) -> {
-      str(k);
-      fixed64(Double.doubleToLongBits(v));
+      putString(k);
+      putFixed64(Double.doubleToLongBits(v));
     });
-    varlong(c.counterparts().size());
-    c.counterparts().forEach(this::str);
-    varlong(c.evidence().size());
+    putVarlong(c.counterparts().size());
+    c.counterparts().forEach(this::putString);
+    putVarlong(c.evidence().size());
     for (Evidence e : c.evidence()) {
-      str(e.uri());
-      str(e.contentHash() == null ? "" : e.contentHash());
+      putString(e.uri());
+      putString(e.contentHash() == null ? "" : e.contentHash());
     }
-    varlong(c.reviews().size());
+    putVarlong(c.reviews().size());
     for (Review r : c.reviews()) {
-      str(r.reviewer());
-      varlong(r.verdict().ordinal());
+      putString(r.reviewer());
+      putVarlong(r.verdict().ordinal());
       if (r.quality().isPresent()) {
-        varlong(1);
-        fixed64(Double.doubleToLongBits(r.quality().getAsDouble()));
+        putVarlong(1);
+        putFixed64(Double.doubleToLongBits(r.quality().getAsDouble()));
       } else {
-        varlong(0);
+        putVarlong(0);
       }
-      str(r.duplicateOf() == null ? "" : r.duplicateOf());
+      putString(r.duplicateOf() == null ? "" : r.duplicateOf());
     }
-    str(c.supersedes() == null ? "" : c.supersedes());
+    putString(c.supersedes() == null ? "" : c.supersedes());
     return start;
   }
 
@@ -83,6 +93,11 @@ public final class RecordCodec {
     RecordCodec codec = new RecordCodec();
     codec.append(c);
     return Arrays.copyOf(codec.buf, codec.len);
+  }
+
+  /** Forgets everything written, keeping the buffer for reuse. */
+  public void reset() {
+    len = 0;
   }
 
   /** Forgets everything written from {@code start} on. */
@@ -137,15 +152,59 @@ public final class RecordCodec {
     }
   }
 
-  private void str(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    varlong(b.length);
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, len, b.length);
-    len += b.length;
+  /** Appends {@code s} in canonical form: its UTF-8 length as a varint, then its UTF-8 bytes. */
+  public void putString(String s) {
+    putUtf8(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void varlong(long v) {
+  /** Appends a string given as UTF-8 bytes, in canonical form. */
+  public void putUtf8(byte[] utf8) {
+    putVarlong(utf8.length);
+    ensure(utf8.length);
+    System.arraycopy(utf8, 0, buf, len, utf8.length);
+    len += utf8.length;
+  }
+
+  /** Appends, in canonical form, the string made of {@code head} and then {@code n} bytes of {@code src} from {@code from}. */
+  public void putUtf8(byte[] head, byte[] src, int from, int n) {
+    putVarlong(head.length + (long) n);
+    ensure(head.length + n);
+    System.arraycopy(head, 0, buf, len, head.length);
+    len += head.length;
+    System.arraycopy(src, from, buf, len, n);
+    len += n;
+  }
+
+  /** Appends, in canonical form, the string made of {@code head} and then the decimal digits of {@code number} (&gt;= 0). */
+  public void putUtf8(byte[] head, long number) {
+    int digits = digits(number);
+    putVarlong(head.length + (long) digits);
+    ensure(head.length + digits);
+    System.arraycopy(head, 0, buf, len, head.length);
+    len += head.length;
+    int end = len + digits;
+    long x = number;
+    int i = end;
+    // Most numbers fit an int, whose division by 10 the JIT turns into a multiplication.
+    for (; x > Integer.MAX_VALUE; x /= 10) {
+      buf[--i] = (byte) ('0' + (int) (x % 10));
+    }
+    for (int y = (int) x; i > len; y /= 10) {
+      buf[--i] = (byte) ('0' + y % 10);
+    }
+    len = end;
+  }
+
+  private static int digits(long number) {
+    int digits = 1;
+    for (long p = 10; digits < 19 && number >= p; p *= 10) {
+      digits++;
+    }
+    return digits;
+  }
+
+  /** Appends {@code v} as a zig-zag varint, as the canonical form writes numbers and lengths. */
+  public void putVarlong(long v) {
     ensure(10);
     long z = (v << 1) ^ (v >> 63);
     while ((z & ~0x7FL) != 0) {
@@ -155,7 +214,8 @@ public final class RecordCodec {
     buf[len++] = (byte) z;
   }
 
-  private void fixed64(long v) {
+  /** Appends the eight bytes of {@code v}, least significant first. */
+  public void putFixed64(long v) {
     ensure(8);
     for (int i = 0; i < 8; i++) {
       buf[len++] = (byte) (v >>> (8 * i));

@@ -1,0 +1,811 @@
+package dev.kat.core.engine;
+
+import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.DoubleColumn;
+import dev.kat.core.internal.Growth;
+import dev.kat.core.internal.Hashing;
+import dev.kat.core.internal.Offsets;
+import dev.kat.core.internal.RecordCodec;
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Cycle;
+import dev.kat.core.model.Evidence;
+import dev.kat.core.model.Review;
+import dev.kat.core.model.Verdict;
+import dev.kat.core.policy.Policy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The storage of a batch's accepted rows: primitive columns plus a compact arena from which each row's
+ * canonical bytes ({@link RecordCodec}) are regenerated on demand, exactly.
+ *
+ * <p>Nothing a column already holds is stored twice. The columns hold the contributor, category, role,
+ * working group, time (seconds from the cycle start), the attributes the policy reads, counterparts,
+ * reviewers, verdicts and scores; the arena holds, per row, only the rest:
+ *
+ * <pre>
+ *   header      varint: DAO code &lt;&lt; 3 | has extra attributes (4) | has nanoseconds (2) | supersedes (1)
+ *   id          compact string
+ *   [nanos]     varint
+ *   [extras]    varint count, then per attribute the policy does not read: varint name code, value
+ *   evidence    per evidence (the count is the evidence column's): compact string URI, raw content hash
+ *   duplicateOf compact string, for each review whose verdict is DUPLICATE
+ *   [supersedes] compact string
+ * </pre>
+ *
+ * <p>Varints here are unsigned (7 bits a byte). A <em>compact string</em> is split into a head and a tail:
+ * the tail is the trailing decimal number (up to 18 digits, no leading zero) or, failing that, what follows
+ * the last {@code '/'}; the head is dictionary-coded ({@code r123456} is head {@code r} and the number
+ * 123456; an evidence URI is its directory and file name). Written as varint {@code head code + 1}, then
+ * varint {@code number << 1 | 1} or varint {@code tail length << 1} and the tail's UTF-8 bytes; varint 0
+ * then varint length and UTF-8 bytes when the head dictionary is full. A raw string is a varint length and
+ * UTF-8 bytes (empty for "absent"). Attribute values are varint {@code v << 1} for whole numbers below
+ * 2⁵² whose double is exactly {@code v}, else varint 1 and the eight IEEE bytes.
+ *
+ * <p>Written by one thread while admitting ({@link #append}); after {@link #freeze} it is read-only and
+ * safe to share.
+ */
+final class RowStore {
+  private static final int MAX_HEADS = 1 << 16;
+  private static final int DUPLICATE = Verdict.DUPLICATE.ordinal();
+
+  final Names people = new Names(false);
+  final Names workingGroups = new Names(true);
+  private final Names daos = new Names(true);
+  private final Names extraNames = new Names(true);
+  private final Names heads = new Names(true);
+  private final byte[][] categoryBytes;
+  private final byte[][] roleBytes;
+  private final String[] readNames;
+  private final Map<String, Integer> readIndex = new HashMap<>();
+  private final int[] readOrder;
+  private final long cycleStart;
+
+  private int rows;
+  private int[] person;
+  private byte[] category;
+  private short[] categoryWide;
+  private byte[] role;
+  private short[] workingGroup;
+  private int[] second;
+  private long[] secondWide;
+  private long[] contentHash;
+  private final DoubleColumn[] attributes;
+  private final Offsets recordStart = new Offsets();
+  private byte[] arena = new byte[4096];
+  private int arenaLength;
+  private final Offsets cpStart = new Offsets();
+  private int[] cp = new int[16];
+  private final Offsets rvStart = new Offsets();
+  private int[] reviewer = new int[16];
+  private byte[] verdict = new byte[16];
+  private final DoubleColumn quality = new DoubleColumn(16);
+  private final Offsets evStart = new Offsets();
+  private long[] evHash = new long[16];
+
+  RowStore(Cycle cycle, Policy policy) {
+    categoryBytes = utf8(policy.categories().keySet());
+    roleBytes = utf8(policy.roles().keySet());
+    readNames = policy.attributesRead().toArray(new String[0]);
+    for (int a = 0; a < readNames.length; a++) {
+      readIndex.put(readNames[a], a);
+    }
+    Integer[] order = new Integer[readNames.length];
+    for (int a = 0; a < order.length; a++) {
+      order[a] = a;
+    }
+    Arrays.sort(order, (x, y) -> readNames[x].compareTo(readNames[y]));
+    readOrder = new int[order.length];
+    for (int a = 0; a < order.length; a++) {
+      readOrder[a] = order[a];
+    }
+    cycleStart = cycle.start().getEpochSecond();
+    boolean narrowTime = cycle.end().getEpochSecond() - cycleStart <= Integer.MAX_VALUE;
+    int cap = 16;
+    person = new int[cap];
+    if (categoryBytes.length <= 256) {
+      category = new byte[cap];
+    } else {
+      categoryWide = new short[cap];
+    }
+    role = new byte[cap];
+    workingGroup = new short[cap];
+    if (narrowTime) {
+      second = new int[cap];
+    } else {
+      secondWide = new long[cap];
+    }
+    contentHash = new long[cap];
+    attributes = new DoubleColumn[readNames.length];
+    for (int a = 0; a < attributes.length; a++) {
+      attributes[a] = new DoubleColumn(cap);
+    }
+  }
+
+  private static byte[][] utf8(java.util.Collection<String> values) {
+    byte[][] b = new byte[values.size()][];
+    int i = 0;
+    for (String v : values) {
+      b[i++] = v.getBytes(StandardCharsets.UTF_8);
+    }
+    return b;
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  /** Appends an admitted record whose canonical bytes hash to {@code hash}; returns its row. */
+  int append(Contribution c, long hash, int categoryIndex, int roleIndex) {
+    int row = rows;
+    ensure(row + 1);
+    person[row] = people.encode(c.contributor());
+    if (category != null) {
+      category[row] = (byte) categoryIndex;
+    } else {
+      categoryWide[row] = (short) categoryIndex;
+    }
+    role[row] = (byte) roleIndex;
+    int wg = workingGroups.encode(c.workingGroup());
+    Checks.argument(wg <= Short.MAX_VALUE, "too many working groups in one batch: " + (wg + 1));
+    workingGroup[row] = (short) wg;
+    long s = c.occurredAt().getEpochSecond();
+    if (second != null) {
+      second[row] = (int) (s - cycleStart);
+    } else {
+      secondWide[row] = s;
+    }
+    contentHash[row] = hash;
+    int extras = c.attributes().size();
+    for (int a = 0; a < readNames.length; a++) {
+      Double v = c.attributes().get(readNames[a]);
+      attributes[a].add(v == null ? Double.NaN : v);
+      if (v != null) {
+        extras--;
+      }
+    }
+    int cpn = cpStart.last();
+    cp = grow(cp, cpn + c.counterparts().size());
+    for (String p : c.counterparts()) {
+      cp[cpn++] = people.encode(p);
+    }
+    cpStart.add(cpn);
+    int rvn = rvStart.last();
+    int need = rvn + c.reviews().size();
+    reviewer = grow(reviewer, need);
+    if (verdict.length < need) {
+      verdict = Arrays.copyOf(verdict, Growth.capacity(verdict.length, need));
+    }
+    for (Review r : c.reviews()) {
+      reviewer[rvn] = people.encode(r.reviewer());
+      verdict[rvn] = (byte) r.verdict().ordinal();
+      quality.add(r.quality().isPresent() ? r.quality().getAsDouble() : Double.NaN);
+      rvn++;
+    }
+    rvStart.add(rvn);
+    int evn = evStart.last();
+    if (evHash.length < evn + c.evidence().size()) {
+      evHash = Arrays.copyOf(evHash, Growth.capacity(evHash.length, evn + c.evidence().size()));
+    }
+    for (Evidence e : c.evidence()) {
+      evHash[evn++] = Hashing.hash64(e.key());
+    }
+    evStart.add(evn);
+
+    int nano = c.occurredAt().getNano();
+    putVarint((long) daos.encode(c.dao()) << 3 | (extras > 0 ? 4 : 0) | (nano != 0 ? 2 : 0)
+        | (c.supersedes() != null ? 1 : 0));
+    putCompact(c.id());
+    if (nano != 0) {
+      putVarint(nano);
+    }
+    if (extras > 0) {
+      putVarint(extras);
+      for (Map.Entry<String, Double> e : c.attributes().entrySet()) {
+        if (!readIndex.containsKey(e.getKey())) {
+          putVarint(extraNames.encode(e.getKey()));
+          putValue(e.getValue());
+        }
+      }
+    }
+    for (Evidence e : c.evidence()) {
+      putCompact(e.uri());
+      putRaw(e.contentHash() == null ? "" : e.contentHash());
+    }
+    for (Review r : c.reviews()) {
+      if (r.verdict() == Verdict.DUPLICATE) {
+        putCompact(r.duplicateOf());
+      }
+    }
+    if (c.supersedes() != null) {
+      putCompact(c.supersedes());
+    }
+    recordStart.add(arenaLength);
+    rows++;
+    return row;
+  }
+
+  private void ensure(int n) {
+    if (n <= person.length) {
+      return;
+    }
+    int cap = Growth.capacity(person.length, n);
+    person = Arrays.copyOf(person, cap);
+    if (category != null) {
+      category = Arrays.copyOf(category, cap);
+    } else {
+      categoryWide = Arrays.copyOf(categoryWide, cap);
+    }
+    role = Arrays.copyOf(role, cap);
+    workingGroup = Arrays.copyOf(workingGroup, cap);
+    if (second != null) {
+      second = Arrays.copyOf(second, cap);
+    } else {
+      secondWide = Arrays.copyOf(secondWide, cap);
+    }
+    contentHash = Arrays.copyOf(contentHash, cap);
+  }
+
+  private static int[] grow(int[] a, int need) {
+    return a.length >= need ? a : Arrays.copyOf(a, Growth.capacity(a.length, need));
+  }
+
+  private void room(int extra) {
+    if (arenaLength + extra > arena.length) {
+      Checks.state((long) arenaLength + extra <= Integer.MAX_VALUE - 16,
+          "batch record arena is full (2 GiB); split the batch");
+      arena = Arrays.copyOf(arena, Growth.capacity(arena.length, arenaLength + extra));
+    }
+  }
+
+  private void putVarint(long v) {
+    room(10);
+    while ((v & ~0x7FL) != 0) {
+      arena[arenaLength++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    arena[arenaLength++] = (byte) v;
+  }
+
+  private void putBytes(byte[] b) {
+    putVarint(b.length);
+    room(b.length);
+    System.arraycopy(b, 0, arena, arenaLength, b.length);
+    arenaLength += b.length;
+  }
+
+  private void putRaw(String s) {
+    putBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void putValue(double v) {
+    long whole = (long) v;
+    if (v >= 0 && whole < (1L << 52) && Double.doubleToLongBits(v) == Double.doubleToLongBits((double) whole)) {
+      putVarint(whole << 1);
+    } else {
+      putVarint(1);
+      long bits = Double.doubleToLongBits(v);
+      room(8);
+      for (int i = 0; i < 8; i++) {
+        arena[arenaLength++] = (byte) (bits >>> (8 * i));
+      }
+    }
+  }
+
+  /** Writes {@code s} as a compact string (see the class documentation). */
+  private void putCompact(String s) {
+    int n = s.length();
+    int d = n;
+    while (d > 0 && n - d < 18) {
+      char ch = s.charAt(d - 1);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      d--;
+    }
+    while (d < n - 1 && s.charAt(d) == '0') {
+      d++;
+    }
+    String head;
+    long number = -1;
+    String tail = null;
+    if (d < n) {
+      head = s.substring(0, d);
+      number = Long.parseLong(s, d, n, 10);
+    } else {
+      int slash = s.lastIndexOf('/');
+      head = s.substring(0, slash + 1);
+      tail = s.substring(slash + 1);
+    }
+    int code = heads.find(head);
+    if (code < 0 && heads.size() < MAX_HEADS) {
+      code = heads.encode(head);
+    }
+    if (code < 0) {
+      putVarint(0);
+      putRaw(s);
+    } else {
+      putVarint(code + 1L);
+      if (number >= 0) {
+        putVarint(number << 1 | 1);
+      } else {
+        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+        putVarint((long) t.length << 1);
+        room(t.length);
+        System.arraycopy(t, 0, arena, arenaLength, t.length);
+        arenaLength += t.length;
+      }
+    }
+  }
+
+  /**
+   * Keeps only the rows whose {@code live} flag is set, in order (rows rejected when the batch is built).
+   */
+  void retain(boolean[] live) {
+    boolean all = true;
+    for (int r = 0; r < rows; r++) {
+      all &= live[r];
+    }
+    if (all) {
+      return;
+    }
+    boolean[] reviewLive = new boolean[rvStart.last()];
+    for (int r = 0; r < rows; r++) {
+      Arrays.fill(reviewLive, rvStart.get(r), rvStart.get(r + 1), live[r]);
+    }
+    int w = 0;
+    int a0 = recordStart.get(0);
+    int c0 = cpStart.get(0);
+    int v0 = rvStart.get(0);
+    int e0 = evStart.get(0);
+    for (int r = 0; r < rows; r++) {
+      // Read this row's original bounds before any write can reach index r + 1.
+      int a1 = recordStart.get(r + 1);
+      int c1 = cpStart.get(r + 1);
+      int v1 = rvStart.get(r + 1);
+      int e1 = evStart.get(r + 1);
+      if (live[r]) {
+        person[w] = person[r];
+        if (category != null) {
+          category[w] = category[r];
+        } else {
+          categoryWide[w] = categoryWide[r];
+        }
+        role[w] = role[r];
+        workingGroup[w] = workingGroup[r];
+        if (second != null) {
+          second[w] = second[r];
+        } else {
+          secondWide[w] = secondWide[r];
+        }
+        contentHash[w] = contentHash[r];
+        int aw = recordStart.get(w);
+        System.arraycopy(arena, a0, arena, aw, a1 - a0);
+        recordStart.set(w + 1, aw + a1 - a0);
+        int cw = cpStart.get(w);
+        System.arraycopy(cp, c0, cp, cw, c1 - c0);
+        cpStart.set(w + 1, cw + c1 - c0);
+        int vw = rvStart.get(w);
+        System.arraycopy(reviewer, v0, reviewer, vw, v1 - v0);
+        System.arraycopy(verdict, v0, verdict, vw, v1 - v0);
+        rvStart.set(w + 1, vw + v1 - v0);
+        int ew = evStart.get(w);
+        System.arraycopy(evHash, e0, evHash, ew, e1 - e0);
+        evStart.set(w + 1, ew + e1 - e0);
+        w++;
+      }
+      a0 = a1;
+      c0 = c1;
+      v0 = v1;
+      e0 = e1;
+    }
+    for (DoubleColumn col : attributes) {
+      col.retain(live);
+    }
+    quality.retain(reviewLive);
+    rows = w;
+    arenaLength = recordStart.get(w);
+    recordStart.truncate(w + 1);
+    cpStart.truncate(w + 1);
+    rvStart.truncate(w + 1);
+    evStart.truncate(w + 1);
+  }
+
+  /** Trims every array to its content and compacts offsets and dictionaries; read-only afterwards. */
+  void freeze() {
+    person = Arrays.copyOf(person, rows);
+    if (category != null) {
+      category = Arrays.copyOf(category, rows);
+    } else {
+      categoryWide = Arrays.copyOf(categoryWide, rows);
+    }
+    role = Arrays.copyOf(role, rows);
+    workingGroup = Arrays.copyOf(workingGroup, rows);
+    if (second != null) {
+      second = Arrays.copyOf(second, rows);
+    } else {
+      secondWide = Arrays.copyOf(secondWide, rows);
+    }
+    contentHash = Arrays.copyOf(contentHash, rows);
+    for (DoubleColumn col : attributes) {
+      col.trim();
+    }
+    arena = Arrays.copyOf(arena, arenaLength);
+    recordStart.compact();
+    int nc = cpStart.last();
+    cp = Arrays.copyOf(cp, nc);
+    cpStart.compact();
+    int nr = rvStart.last();
+    reviewer = Arrays.copyOf(reviewer, nr);
+    verdict = Arrays.copyOf(verdict, nr);
+    quality.trim();
+    rvStart.compact();
+    evHash = Arrays.copyOf(evHash, evStart.last());
+    evStart.compact();
+    people.freeze();
+    workingGroups.freeze();
+    daos.freeze();
+    extraNames.freeze();
+    heads.freeze();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  int rows() {
+    return rows;
+  }
+
+  int person(int row) {
+    return person[row];
+  }
+
+  int category(int row) {
+    return category != null ? category[row] & 0xFF : categoryWide[row];
+  }
+
+  int role(int row) {
+    return role[row];
+  }
+
+  int workingGroup(int row) {
+    return workingGroup[row];
+  }
+
+  long epochSecond(int row) {
+    return second != null ? cycleStart + second[row] : secondWide[row];
+  }
+
+  long contentHash(int row) {
+    return contentHash[row];
+  }
+
+  /** The column of policy-read attribute {@code name} (NaN where absent), or null. */
+  DoubleColumn attributeColumn(String name) {
+    Integer a = readIndex.get(name);
+    return a == null ? null : attributes[a];
+  }
+
+  int counterpartCount(int row) {
+    return cpStart.get(row + 1) - cpStart.get(row);
+  }
+
+  int counterpart(int row, int k) {
+    return cp[cpStart.get(row) + k];
+  }
+
+  int reviewCount(int row) {
+    return rvStart.get(row + 1) - rvStart.get(row);
+  }
+
+  int reviewer(int row, int k) {
+    return reviewer[rvStart.get(row) + k];
+  }
+
+  int verdict(int row, int k) {
+    return verdict[rvStart.get(row) + k];
+  }
+
+  double quality(int row, int k) {
+    return quality.get(rvStart.get(row) + k);
+  }
+
+  int evidenceCount(int row) {
+    return evStart.get(row + 1) - evStart.get(row);
+  }
+
+  long evidenceHash(int row, int k) {
+    return evHash[evStart.get(row) + k];
+  }
+
+  /** The record id of {@code row}. */
+  String recordId(int row) {
+    Cursor in = new Cursor(arena, recordStart.get(row));
+    in.varint();
+    return in.string(heads);
+  }
+
+  /** Appends the canonical bytes of {@code row} ({@link RecordCodec#append}) to {@code out}. */
+  void appendCanonical(int row, RecordCodec out) {
+    Cursor in = new Cursor(arena, recordStart.get(row));
+    long header = in.varint();
+    in.copyCompact(heads, out);
+    out.putString(people.value(person[row]));
+    out.putUtf8(daos.bytes((int) (header >>> 3)));
+    out.putUtf8(workingGroups.bytes(workingGroup[row]));
+    out.putUtf8(categoryBytes[category(row)]);
+    out.putUtf8(roleBytes[role[row]]);
+    out.putVarlong(epochSecond(row));
+    out.putVarlong((header & 2) != 0 ? in.varint() : 0);
+    // Attributes in name order: the policy-read ones from the columns merged with the others.
+    int extras = (header & 4) != 0 ? (int) in.varint() : 0;
+    int present = 0;
+    for (DoubleColumn col : attributes) {
+      if (!Double.isNaN(col.get(row))) {
+        present++;
+      }
+    }
+    out.putVarlong(present + (long) extras);
+    int k = 0;
+    int extraName = extras > 0 ? (int) in.varint() : -1;
+    while (k < readOrder.length || extras > 0) {
+      double v = k < readOrder.length ? attributes[readOrder[k]].get(row) : Double.NaN;
+      if (k < readOrder.length && Double.isNaN(v)) {
+        k++;
+        continue;
+      }
+      if (extras > 0 && (k == readOrder.length || extraNames.value(extraName).compareTo(readNames[readOrder[k]]) < 0)) {
+        out.putUtf8(extraNames.bytes(extraName));
+        out.putFixed64(Double.doubleToLongBits(in.value()));
+        extras--;
+        extraName = extras > 0 ? (int) in.varint() : -1;
+      } else {
+        out.putUtf8(attributeNameBytes(readOrder[k]));
+        out.putFixed64(Double.doubleToLongBits(v));
+        k++;
+      }
+    }
+    int c0 = cpStart.get(row);
+    int c1 = cpStart.get(row + 1);
+    out.putVarlong(c1 - c0);
+    for (int i = c0; i < c1; i++) {
+      out.putString(people.value(cp[i]));
+    }
+    int ne = evidenceCount(row);
+    out.putVarlong(ne);
+    for (int i = 0; i < ne; i++) {
+      in.copyCompact(heads, out);
+      in.copyRaw(out);
+    }
+    int v0 = rvStart.get(row);
+    int v1 = rvStart.get(row + 1);
+    out.putVarlong(v1 - v0);
+    for (int i = v0; i < v1; i++) {
+      out.putString(people.value(reviewer[i]));
+      out.putVarlong(verdict[i]);
+      double q = quality.get(i);
+      if (Double.isNaN(q)) {
+        out.putVarlong(0);
+      } else {
+        out.putVarlong(1);
+        out.putFixed64(Double.doubleToLongBits(q));
+      }
+      if (verdict[i] == DUPLICATE) {
+        in.copyCompact(heads, out);
+      } else {
+        out.putVarlong(0);
+      }
+    }
+    if ((header & 1) != 0) {
+      in.copyCompact(heads, out);
+    } else {
+      out.putVarlong(0);
+    }
+  }
+
+  private byte[][] readNameBytes;
+
+  private byte[] attributeNameBytes(int a) {
+    byte[][] b = readNameBytes;
+    if (b == null) {
+      b = new byte[readNames.length][];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = readNames[i].getBytes(StandardCharsets.UTF_8);
+      }
+      readNameBytes = b;
+    }
+    return b[a];
+  }
+
+  /** The record of {@code row}, decoded from its regenerated canonical bytes. */
+  Contribution record(int row) {
+    RecordCodec out = new RecordCodec(256);
+    appendCanonical(row, out);
+    return RecordCodec.decode(out.bytes(), 0);
+  }
+
+  /** Bytes held by the columns and the arena (an estimate of the resident size, without dictionaries). */
+  long bytesHeld() {
+    long b = 4L * person.length + (category != null ? category.length : 2L * categoryWide.length) + role.length
+        + 2L * workingGroup.length + (second != null ? 4L * second.length : 8L * secondWide.length)
+        + 8L * contentHash.length + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
+        + 4L * reviewer.length + verdict.length + quality.bytesHeld() + rvStart.bytesHeld() + 8L * evHash.length
+        + evStart.bytesHeld();
+    for (DoubleColumn col : attributes) {
+      b += col.bytesHeld();
+    }
+    return b;
+  }
+
+  /** Reads the arena. */
+  private static final class Cursor {
+    private final byte[] a;
+    private int pos;
+
+    Cursor(byte[] a, int pos) {
+      this.a = a;
+      this.pos = pos;
+    }
+
+    long varint() {
+      long v = 0;
+      int shift = 0;
+      while (true) {
+        byte x = a[pos++];
+        v |= (long) (x & 0x7F) << shift;
+        if ((x & 0x80) == 0) {
+          return v;
+        }
+        shift += 7;
+      }
+    }
+
+    double value() {
+      long t = varint();
+      if ((t & 1) == 0) {
+        return (double) (t >>> 1);
+      }
+      long bits = 0;
+      for (int i = 0; i < 8; i++) {
+        bits |= (long) (a[pos++] & 0xFF) << (8 * i);
+      }
+      return Double.longBitsToDouble(bits);
+    }
+
+    void copyRaw(RecordCodec out) {
+      int n = (int) varint();
+      out.putUtf8(EMPTY, a, pos, n);
+      pos += n;
+    }
+
+    void copyCompact(Names heads, RecordCodec out) {
+      int h = (int) varint();
+      if (h == 0) {
+        copyRaw(out);
+        return;
+      }
+      byte[] head = heads.bytes(h - 1);
+      long t = varint();
+      if ((t & 1) == 1) {
+        out.putUtf8(head, t >>> 1);
+      } else {
+        int n = (int) (t >>> 1);
+        out.putUtf8(head, a, pos, n);
+        pos += n;
+      }
+    }
+
+    String string(Names heads) {
+      int h = (int) varint();
+      if (h == 0) {
+        int n = (int) varint();
+        String s = new String(a, pos, n, StandardCharsets.UTF_8);
+        pos += n;
+        return s;
+      }
+      String head = heads.value(h - 1);
+      long t = varint();
+      if ((t & 1) == 1) {
+        return head + (t >>> 1);
+      }
+      int n = (int) (t >>> 1);
+      String s = head + new String(a, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /**
+   * Strings coded to dense ints in order of first appearance, optionally with their UTF-8 bytes cached.
+   * While building, a hash map finds codes; {@link #freeze} replaces it with an open-addressing table of
+   * codes (4 to 8 bytes per string instead of a map entry and a boxed code).
+   */
+  static final class Names {
+    private final boolean cacheBytes;
+    private HashMap<String, Integer> codes = new HashMap<>();
+    private List<String> building = new ArrayList<>();
+    private List<byte[]> buildingBytes = new ArrayList<>();
+    private String[] values;
+    private byte[][] bytes;
+    private int[] table;
+
+    Names(boolean cacheBytes) {
+      this.cacheBytes = cacheBytes;
+    }
+
+    int encode(String s) {
+      Integer c = codes.get(s);
+      if (c != null) {
+        return c;
+      }
+      int next = building.size();
+      codes.put(s, next);
+      building.add(s);
+      if (cacheBytes) {
+        buildingBytes.add(s.getBytes(StandardCharsets.UTF_8));
+      }
+      return next;
+    }
+
+    int size() {
+      return values != null ? values.length : building.size();
+    }
+
+    String value(int code) {
+      return values != null ? values[code] : building.get(code);
+    }
+
+    byte[] bytes(int code) {
+      if (!cacheBytes) {
+        return value(code).getBytes(StandardCharsets.UTF_8);
+      }
+      return bytes != null ? bytes[code] : buildingBytes.get(code);
+    }
+
+    int find(String s) {
+      if (codes != null) {
+        Integer c = codes.get(s);
+        return c == null ? -1 : c;
+      }
+      int mask = table.length - 1;
+      for (int i = (int) Hashing.mix(s.hashCode()) & mask; ; i = (i + 1) & mask) {
+        int c = table[i] - 1;
+        if (c < 0) {
+          return -1;
+        }
+        if (values[c].equals(s)) {
+          return c;
+        }
+      }
+    }
+
+    void freeze() {
+      if (values != null) {
+        return;
+      }
+      values = building.toArray(new String[0]);
+      if (cacheBytes) {
+        bytes = buildingBytes.toArray(new byte[0][]);
+      }
+      int cap = Integer.highestOneBit(Math.max(4, values.length * 2) - 1) << 1;
+      table = new int[cap];
+      for (int c = 0; c < values.length; c++) {
+        int i = (int) Hashing.mix(values[c].hashCode()) & (cap - 1);
+        while (table[i] != 0) {
+          i = (i + 1) & (cap - 1);
+        }
+        table[i] = c + 1;
+      }
+      codes = null;
+      building = null;
+      buildingBytes = null;
+    }
+
+    List<String> values() {
+      return List.of(values != null ? values : building.toArray(new String[0]));
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.kat.core.internal;
+
+import java.util.Arrays;
+
+/**
+ * A growable column of doubles where NaN means "absent", stored as small codes into a table of the
+ * distinct values seen: one byte per row while the column holds at most 255 distinct values, two bytes
+ * while it holds at most 65,535, and a plain {@code double} per row beyond that. Values are compared by
+ * their bits, so {@code get} returns exactly the value that was added (including {@code -0.0}).
+ *
+ * <p>Attribute values and review scores usually come from a small set (whole minutes, a complexity of 1
+ * to 5, scores in hundredths), so most columns take one byte per row instead of eight. Reading costs one
+ * extra load from the value table, which is small enough to stay in cache. Not thread-safe while
+ * growing; safe to share once {@link #trim() trimmed} and no longer written.
+ */
+public final class DoubleColumn {
+  private static final int BYTE_ABSENT = 0xFF;
+  private static final int CHAR_ABSENT = 0xFFFF;
+
+  private byte[] bytes;
+  private char[] chars;
+  private double[] doubles;
+  private double[] values = new double[8];
+  private int distinct;
+  private LongIntMap codes = new LongIntMap(16);
+  private int size;
+
+  /** An empty column with room for {@code capacity} rows before it grows. */
+  public DoubleColumn(int capacity) {
+    bytes = new byte[Math.max(capacity, 1)];
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+
+  /** The value of {@code row}, or NaN where absent. */
+  public double get(int row) {
+    byte[] b = bytes;
+    if (b != null) {
+      int code = b[row] & 0xFF;
+      return code == BYTE_ABSENT ? Double.NaN : values[code];
+    }
+    char[] c = chars;
+    if (c != null) {
+      int code = c[row];
+      return code == CHAR_ABSENT ? Double.NaN : values[code];
+    }
+    return doubles[row];
+  }
+
+  /** Appends {@code value} (NaN for absent) as the next row. */
+  public void add(double value) {
+    Checks.state(codes != null || doubles != null, "this column was trimmed and is read-only");
+    ensure(size + 1);
+    set(size++, value);
+  }
+
+  private void set(int row, double value) {
+    if (doubles != null) {
+      doubles[row] = value;
+      return;
+    }
+    int code;
+    if (Double.isNaN(value)) {
+      code = -1;
+    } else {
+      long bits = Double.doubleToLongBits(value);
+      code = codes.get(bits);
+      if (code < 0) {
+        if (bytes != null && distinct == BYTE_ABSENT) {
+          widenToChars();
+        } else if (chars != null && distinct == CHAR_ABSENT) {
+          widenToDoubles();
+          doubles[row] = value;
+          return;
+        }
+        code = distinct++;
+        if (code == values.length) {
+          values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[code] = value;
+        codes.put(bits, code);
+      }
+    }
+    if (bytes != null) {
+      bytes[row] = (byte) (code < 0 ? BYTE_ABSENT : code);
+    } else {
+      chars[row] = (char) (code < 0 ? CHAR_ABSENT : code);
+    }
+  }
+
+  private void widenToChars() {
+    chars = new char[bytes.length];
+    for (int i = 0; i < size; i++) {
+      int code = bytes[i] & 0xFF;
+      chars[i] = (char) (code == BYTE_ABSENT ? CHAR_ABSENT : code);
+    }
+    bytes = null;
+  }
+
+  private void widenToDoubles() {
+    double[] d = new double[chars.length];
+    for (int i = 0; i < size; i++) {
+      d[i] = get(i);
+    }
+    doubles = d;
+    chars = null;
+    values = null;
+    codes = null;
+  }
+
+  private void ensure(int n) {
+    int cap = bytes != null ? bytes.length : chars != null ? chars.length : doubles.length;
+    if (n <= cap) {
+      return;
+    }
+    int want = Growth.capacity(cap, n);
+    if (bytes != null) {
+      bytes = Arrays.copyOf(bytes, want);
+    } else if (chars != null) {
+      chars = Arrays.copyOf(chars, want);
+    } else {
+      doubles = Arrays.copyOf(doubles, want);
+    }
+  }
+
+  /** Keeps only the rows whose {@code live} flag is set, in order. */
+  public void retain(boolean[] live) {
+    int w = 0;
+    for (int r = 0; r < size; r++) {
+      if (live[r]) {
+        if (bytes != null) {
+          bytes[w] = bytes[r];
+        } else if (chars != null) {
+          chars[w] = chars[r];
+        } else {
+          doubles[w] = doubles[r];
+        }
+        w++;
+      }
+    }
+    size = w;
+  }
+
+  /** Trims the storage to the rows held and drops the building index; the column is read-only after. */
+  public void trim() {
+    if (bytes != null) {
+      bytes = Arrays.copyOf(bytes, size);
+    } else if (chars != null) {
+      chars = Arrays.copyOf(chars, size);
+    } else {
+      doubles = Arrays.copyOf(doubles, size);
+    }
+    if (values != null) {
+      values = Arrays.copyOf(values, distinct);
+    }
+    codes = null;
+  }
+
+  /** Bytes held by the column's arrays (an estimate of its resident size). */
+  public long bytesHeld() {
+    long b = bytes != null ? bytes.length : chars != null ? 2L * chars.length : 8L * doubles.length;
+    return b + (values == null ? 0 : 8L * values.length);
+  }
+}
