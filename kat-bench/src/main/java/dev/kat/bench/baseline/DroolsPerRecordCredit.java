@@ -88,9 +88,10 @@ public final class DroolsPerRecordCredit {
    * Each fact's credit, computed in one long-lived session: insert the fact, fire all rules, delete it.
    * The facts' credit is overwritten.
    *
-   * <p>Of the two ways the Drools documentation offers for evaluating one fact at a time, this is the
-   * faster on these rules: a stateless session ({@code KieBase.newStatelessKieSession().execute(fact)} per
-   * record) builds a working memory for every record and measured more than twice as slow in CPU time.
+   * <p>Of the ways Drools offers for evaluating one fact at a time, this is the fastest on these rules: a
+   * stateless session ({@code KieBase.newStatelessKieSession().execute(fact)} per record) builds a working
+   * memory for every record and measured clearly slower in CPU time, and so did a stateless session on a
+   * knowledge base built in sequential mode (docs/benchmarks.md has the figures).
    */
   public double[] fireInOneSession(List<CreditFact> facts) {
     double[] out = new double[facts.size()];
