@@ -6,6 +6,7 @@ import dev.kat.core.guard.Flag;
 import dev.kat.core.internal.Checks;
 import dev.kat.core.internal.Fixed;
 import dev.kat.core.internal.FrozenSortedMap;
+import dev.kat.core.internal.SortedArraySet;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
@@ -745,15 +746,24 @@ public final class CycleResult {
           goals.put(g.goalId() + "/" + wg.workingGroup(), wg.cumulative());
         }
       }
-      TreeSet<String> evidence = new TreeSet<>(run.prior.evidenceKeys());
+      List<String> fresh = new ArrayList<>();
       for (int r = 0; r < run.batch.rows(); r++) {
         if (run.batch.evidenceCount(r) > 0 && run.finalCredit[r] > 0) {
           for (Evidence e : run.batch.record(r).evidence()) {
-            evidence.add(e.key());
+            fresh.add(e.key());
           }
         }
       }
-      s = new PriorState(run.cycle.sequence(), m, evidence, goals);
+      SortedSet<String> evidence;
+      if (run.prior.evidenceKeys().comparator() == null) {
+        // One sort of the new keys and a merge with the prior keys, into an array set the next state keeps.
+        evidence = SortedArraySet.union(run.prior.evidenceKeys(), fresh.toArray(new String[0]));
+      } else {
+        TreeSet<String> all = new TreeSet<>(run.prior.evidenceKeys());
+        all.addAll(fresh);
+        evidence = all;
+      }
+      s = new PriorState(run.cycle.sequence(), FrozenSortedMap.own(m), evidence, FrozenSortedMap.own(goals));
       nextState = s;
     }
     return s;

@@ -1,6 +1,8 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.FrozenSortedMap;
+import dev.kat.core.internal.SortedArraySet;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,13 +30,15 @@ public record PriorState(long sequence, SortedMap<String, ContributorState> cont
   /** Validates and copies the fields. */
   public PriorState {
     Checks.argument(sequence >= -1, "sequence (" + sequence + ") must be >= -1");
-    contributors = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(contributors, "contributors")));
+    // Frozen maps and array sets (as CycleResult.nextState builds) are immutable already and kept as they are.
+    contributors = FrozenSortedMap.copyOf(Checks.notNull(contributors, "contributors"));
     for (Map.Entry<String, ContributorState> e : contributors.entrySet()) {
       Checks.argument(e.getKey().equals(e.getValue().contributor()),
           "contributors key (" + e.getKey() + ") must equal its state's contributor (" + e.getValue().contributor() + ")");
     }
-    evidenceKeys = Collections.unmodifiableSortedSet(new TreeSet<>(Checks.notNull(evidenceKeys, "evidenceKeys")));
-    goalProgress = Collections.unmodifiableSortedMap(new TreeMap<>(Checks.notNull(goalProgress, "goalProgress")));
+    evidenceKeys = Checks.notNull(evidenceKeys, "evidenceKeys") instanceof SortedArraySet ? evidenceKeys
+        : Collections.unmodifiableSortedSet(new TreeSet<>(evidenceKeys));
+    goalProgress = FrozenSortedMap.copyOf(Checks.notNull(goalProgress, "goalProgress"));
   }
 
   /** A state without goal progress. */
