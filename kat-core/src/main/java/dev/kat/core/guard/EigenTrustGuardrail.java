@@ -126,9 +126,18 @@ public final class EigenTrustGuardrail implements Guardrail {
         best[g.row[e]] = rho;
       }
     }
-    // Group dampened rows by (contributor, step).
-    long[] keys = new long[n];
+    // Group dampened rows by (contributor, step); the key array is sized to the dampened rows.
     int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (best[r] >= 0 && best[r] / fullTrust < 1.0) {
+        k++;
+      }
+    }
+    if (k == 0) {
+      return;
+    }
+    long[] keys = new long[k];
+    k = 0;
     for (int r = 0; r < n; r++) {
       if (best[r] < 0) {
         continue;

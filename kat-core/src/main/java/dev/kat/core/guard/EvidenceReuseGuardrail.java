@@ -76,10 +76,16 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     Sorting.sort(sorted, 0, total);
     long[] suspect = new long[total];
     int s = 0;
+    // Both arrays are sorted, so membership in prior is one merge walk rather than a search per hash.
+    int q = 0;
     for (int i = 0; i < total; i++) {
       long h = sorted[i];
       boolean dup = (i + 1 < total && sorted[i + 1] == h) || (i > 0 && sorted[i - 1] == h);
-      if ((dup || (prior.length > 0 && Arrays.binarySearch(prior, h) >= 0)) && (s == 0 || suspect[s - 1] != h)) {
+      while (q < prior.length && prior[q] < h) {
+        q++;
+      }
+      boolean known = q < prior.length && prior[q] == h;
+      if ((dup || known) && (s == 0 || suspect[s - 1] != h)) {
         suspect[s++] = h;
       }
     }

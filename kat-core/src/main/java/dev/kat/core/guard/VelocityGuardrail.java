@@ -64,12 +64,29 @@ public final class VelocityGuardrail implements Guardrail {
       return;
     }
     long start = context.cycle().start().getEpochSecond();
+    // The keys (contributor, time offset) sorted: a counting sort by contributor, then a sort of each
+    // contributor's few keys; the same array a full sort gives, without a second array of keys.
+    int people = b.people();
+    int[] from = new int[people + 1];
+    for (int r = 0; r < n; r++) {
+      from[b.contributor(r) + 1]++;
+    }
+    for (int c = 0; c < people; c++) {
+      from[c + 1] += from[c];
+    }
+    int[] fill = Arrays.copyOf(from, people);
     long[] keys = new long[n];
     for (int r = 0; r < n; r++) {
       long offset = Math.max(0, Math.min(0xFFFF_FFFFL, b.epochSecond(r) - start));
-      keys[r] = ((long) b.contributor(r) << 32) | offset;
+      int c = b.contributor(r);
+      keys[fill[c]++] = ((long) c << 32) | offset;
     }
-    Sorting.sort(keys, 0, n);
+    fill = null;
+    for (int c = 0; c < people; c++) {
+      if (from[c + 1] - from[c] > 1) {
+        Arrays.sort(keys, from[c], from[c + 1]);
+      }
+    }
     // Mark bursting contributors and the time span of their bursts.
     boolean[] bursting = new boolean[b.people()];
     boolean any = false;
