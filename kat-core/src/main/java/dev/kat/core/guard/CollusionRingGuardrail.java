@@ -111,10 +111,10 @@ public final class CollusionRingGuardrail implements Guardrail {
       int k = 0;
       int lastRow = -1;
       for (int e = g.pairStart[p]; e < g.pairStart[p + 1]; e++) {
-        if (g.row[e] != lastRow) {
-          lastRow = g.row[e];
+        if (g.row(e) != lastRow) {
+          lastRow = g.row(e);
           k++;
-          if (g.contributor[e] == low) {
+          if (!g.contributorIsHigh(e)) {
             fromLow = true;
           } else {
             fromHigh = true;
@@ -303,11 +303,13 @@ public final class CollusionRingGuardrail implements Guardrail {
     int n = b.rows();
     int[] ringOfRow = new int[n];
     Arrays.fill(ringOfRow, -1);
-    for (int e = 0; e < g.edges; e++) {
-      int c = g.contributor[e];
-      int r = root[c];
-      if (r >= 0 && size[r] >= minSize && root[g.other[e]] == r) {
-        ringOfRow[g.row[e]] = r;
+    for (int p = 0; p < pairs; p++) {
+      // Both people of the pair in the same ring: every edge of the pair is a row inside it.
+      int r = root[PairGraph.low(g.pairs[p])];
+      if (r >= 0 && size[r] >= minSize && root[PairGraph.high(g.pairs[p])] == r) {
+        for (int e = g.pairStart[p]; e < g.pairStart[p + 1]; e++) {
+          ringOfRow[g.row(e)] = r;
+        }
       }
     }
     long[] rowKeys = new long[n];

@@ -120,10 +120,13 @@ public final class EigenTrustGuardrail implements Guardrail {
     int n = b.rows();
     double[] best = new double[n];
     Arrays.fill(best, -1.0);
-    for (int e = 0; e < g.edges; e++) {
-      double rho = t[g.other[e]] * people;
-      if (rho > best[g.row[e]]) {
-        best[g.row[e]] = rho;
+    for (int q = 0; q < g.pairCount(); q++) {
+      for (int e = g.pairStart[q]; e < g.pairStart[q + 1]; e++) {
+        double rho = t[g.other(q, e)] * people;
+        int r = g.row(e);
+        if (rho > best[r]) {
+          best[r] = rho;
+        }
       }
     }
     // Group dampened rows by (contributor, step); the key array is sized to the dampened rows.
@@ -193,7 +196,7 @@ public final class EigenTrustGuardrail implements Guardrail {
       int toHigh = 0;
       for (int e = g.pairStart[q]; e < g.pairStart[q + 1]; e++) {
         // The edge's other person vouches for its contributor.
-        if (g.contributor[e] == high) {
+        if (g.contributorIsHigh(e)) {
           toHigh++;
         }
       }

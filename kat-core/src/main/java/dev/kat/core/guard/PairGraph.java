@@ -12,28 +12,48 @@ import java.util.Arrays;
  * order, and within a pair the edges are in row order (for one row: counterparts before reviews). The
  * grouping is one counting sort by the smaller person index followed by a sort of each (short) bucket, so
  * no per-edge objects are made and the grouping does not depend on row order.
+ *
+ * <p>Each edge is one {@code long}, {@code larger person << 32 | row << 2 | contributor is the larger << 1
+ * | review}: eight bytes per edge, the form it is sorted in; the smaller person is the pair's.
  */
 final class PairGraph {
   final int edges;
-  /** The row of each edge; ascending within a pair. */
-  final int[] row;
-  final int[] contributor;
-  final int[] other;
-  final boolean[] review;
   /** Distinct unordered pairs, sorted. */
   final long[] pairs;
   /** The edges of pair {@code p} are {@code pairStart[p] .. pairStart[p+1]) (edge indices). */
   final int[] pairStart;
+  private final long[] packed;
 
-  private PairGraph(int edges, int[] row, int[] contributor, int[] other, boolean[] review, long[] pairs,
-      int[] pairStart) {
+  private PairGraph(int edges, long[] packed, long[] pairs, int[] pairStart) {
     this.edges = edges;
-    this.row = row;
-    this.contributor = contributor;
-    this.other = other;
-    this.review = review;
+    this.packed = packed;
     this.pairs = pairs;
     this.pairStart = pairStart;
+  }
+
+  /** The row of edge {@code e}; ascending within a pair. */
+  int row(int e) {
+    return (int) (packed[e] >>> 2) & MAX_ROWS;
+  }
+
+  /** Whether edge {@code e} is an approving review (else a counterpart). */
+  boolean review(int e) {
+    return (packed[e] & 1) != 0;
+  }
+
+  /** Whether the contributor of edge {@code e} is the larger person of its pair. */
+  boolean contributorIsHigh(int e) {
+    return (packed[e] & 2) != 0;
+  }
+
+  /** The contributor of edge {@code e} of pair {@code p}. */
+  int contributor(int p, int e) {
+    return contributorIsHigh(e) ? high(pairs[p]) : low(pairs[p]);
+  }
+
+  /** The other person (counterpart or reviewer) of edge {@code e} of pair {@code p}. */
+  int other(int p, int e) {
+    return contributorIsHigh(e) ? low(pairs[p]) : high(pairs[p]);
   }
 
   /** The packed key of the unordered pair {a, b}. */
@@ -117,10 +137,6 @@ final class PairGraph {
       }
     }
     fill = null;
-    int[] row = new int[edges];
-    int[] contributor = new int[edges];
-    int[] other = new int[edges];
-    boolean[] review = new boolean[edges];
     int u = 0;
     for (int low = 0; low < people; low++) {
       int from = start[low];
@@ -130,13 +146,7 @@ final class PairGraph {
       }
       long lastHigh = -1;
       for (int e = from; e < to; e++) {
-        long v = packed[e];
-        int high = (int) (v >>> 32);
-        row[e] = (int) (v >>> 2) & MAX_ROWS;
-        boolean contributorIsHigh = (v & 2) != 0;
-        contributor[e] = contributorIsHigh ? high : low;
-        other[e] = contributorIsHigh ? low : high;
-        review[e] = (v & 1) != 0;
+        long high = packed[e] >>> 32;
         if (high != lastHigh) {
           u++;
           lastHigh = high;
@@ -145,18 +155,20 @@ final class PairGraph {
     }
     long[] keys = new long[u];
     int[] pairStart = new int[u + 1];
-    int p = -1;
-    long last = -1;
-    for (int e = 0; e < edges; e++) {
-      long k = key(contributor[e], other[e]);
-      if (k != last) {
-        keys[++p] = k;
-        pairStart[p] = e;
-        last = k;
+    int p = 0;
+    for (int low = 0; low < people; low++) {
+      long lastHigh = -1;
+      for (int e = start[low]; e < start[low + 1]; e++) {
+        long high = packed[e] >>> 32;
+        if (high != lastHigh) {
+          keys[p] = ((long) low << 32) | high;
+          pairStart[p++] = e;
+          lastHigh = high;
+        }
       }
     }
     pairStart[u] = edges;
-    return new PairGraph(edges, row, contributor, other, review, keys, pairStart);
+    return new PairGraph(edges, packed, keys, pairStart);
   }
 
   /** The largest row index an edge can carry (30 bits of the packed form). */
@@ -181,8 +193,8 @@ final class PairGraph {
   int rowsOf(int p, java.util.function.IntPredicate keep, int[] out) {
     int u = 0;
     for (int e = pairStart[p]; e < pairStart[p + 1]; e++) {
-      if (keep.test(e) && (u == 0 || out[u - 1] != row[e])) {
-        out[u++] = row[e];
+      if (keep.test(e) && (u == 0 || out[u - 1] != row(e))) {
+        out[u++] = row(e);
       }
     }
     return u;

@@ -87,14 +87,13 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
       if (size < 2) {
         continue;
       }
-      int low = PairGraph.low(g.pairs[p]);
       boolean reviewsBoth = false;
       if (reciprocalReviews) {
         boolean fromLow = false;
         boolean fromHigh = false;
         for (int e = g.pairStart[p]; e < g.pairStart[p + 1]; e++) {
-          if (g.review[e]) {
-            if (g.contributor[e] == low) {
+          if (g.review(e)) {
+            if (!g.contributorIsHigh(e)) {
               fromLow = true;
             } else {
               fromHigh = true;
@@ -107,7 +106,7 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
         buf = new int[Math.max(size, buf.length * 2)];
       }
       boolean withReviews = reviewsBoth;
-      int k = g.rowsOf(p, e -> !g.review[e] || withReviews, buf);
+      int k = g.rowsOf(p, e -> !g.review(e) || withReviews, buf);
       if (k < 2) {
         continue;
       }
