@@ -797,8 +797,11 @@ public final class CycleResult {
     update(md, "\naccepted " + order.length + "\n");
     // One line per row: canonical bytes, " raw final\n"; streamed through one buffer, no string per row.
     DigestWriter w = new DigestWriter(md);
+    RecordCodec rowBytes = new RecordCodec(256);
     for (int row : order) {
-      w.bytes(b.canonicalBytes(row)).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
+      rowBytes.reset();
+      b.appendCanonicalBytes(row, rowBytes);
+      w.bytes(rowBytes.bytes(), 0, rowBytes.length()).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
           .ascii('\n');
     }
     w.flush();

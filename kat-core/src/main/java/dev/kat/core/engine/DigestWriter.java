@@ -19,15 +19,20 @@ final class DigestWriter {
 
   /** Appends {@code b}, all of it. */
   DigestWriter bytes(byte[] b) {
-    if (b.length > buf.length - pos) {
+    return bytes(b, 0, b.length);
+  }
+
+  /** Appends {@code b[from, from + length)}. */
+  DigestWriter bytes(byte[] b, int from, int length) {
+    if (length > buf.length - pos) {
       flush();
-      if (b.length > buf.length) {
-        md.update(b);
+      if (length > buf.length) {
+        md.update(b, from, length);
         return this;
       }
     }
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
+    System.arraycopy(b, from, buf, pos, length);
+    pos += length;
     return this;
   }
 
