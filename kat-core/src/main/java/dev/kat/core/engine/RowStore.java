@@ -75,16 +75,16 @@ final class RowStore {
   private long[] secondWide;
   private long[] contentHash;
   private final DoubleColumn[] attributes;
-  private final Offsets recordStart = new Offsets();
+  private Offsets recordStart = new Offsets();
   private byte[] arena = new byte[4096];
   private int arenaLength;
-  private final Offsets cpStart = new Offsets();
+  private Offsets cpStart = new Offsets();
   private int[] cp = new int[16];
-  private final Offsets rvStart = new Offsets();
+  private Offsets rvStart = new Offsets();
   private int[] reviewer = new int[16];
   private byte[] verdict = new byte[16];
   private final DoubleColumn quality = new DoubleColumn(16);
-  private final Offsets evStart = new Offsets();
+  private Offsets evStart = new Offsets();
   private long[] evHash = new long[16];
 
   RowStore(Cycle cycle, Policy policy) {
@@ -413,42 +413,185 @@ final class RowStore {
     evStart.truncate(w + 1);
   }
 
-  /** Trims every array to its content and compacts offsets and dictionaries; read-only afterwards. */
+  /**
+   * Puts the rows in canonical order (content hash, signed, then canonical bytes), trims every array to
+   * its content and compacts offsets and dictionaries; read-only afterwards.
+   *
+   * <p>Row order carries no meaning to the stages, but the content hash reads every row's canonical bytes
+   * in exactly this order. Stored in that order, regenerating them walks the columns and the arena
+   * sequentially; in arrival order each row would cost a cache miss per column at a million rows.
+   */
   void freeze() {
-    person = Arrays.copyOf(person, rows);
+    int[] order = canonicalOrder();
+    person = permute(person, order);
     if (category != null) {
-      category = Arrays.copyOf(category, rows);
+      byte[] c = new byte[rows];
+      for (int i = 0; i < rows; i++) {
+        c[i] = category[order[i]];
+      }
+      category = c;
     } else {
-      categoryWide = Arrays.copyOf(categoryWide, rows);
+      categoryWide = permute(categoryWide, order);
     }
-    role = Arrays.copyOf(role, rows);
-    workingGroup = Arrays.copyOf(workingGroup, rows);
+    byte[] ro = new byte[rows];
+    for (int i = 0; i < rows; i++) {
+      ro[i] = role[order[i]];
+    }
+    role = ro;
+    workingGroup = permute(workingGroup, order);
     if (second != null) {
-      second = Arrays.copyOf(second, rows);
+      second = permute(second, order);
     } else {
-      secondWide = Arrays.copyOf(secondWide, rows);
+      secondWide = permute(secondWide, order);
     }
-    contentHash = Arrays.copyOf(contentHash, rows);
+    contentHash = permute(contentHash, order);
     for (DoubleColumn col : attributes) {
-      col.trim();
+      col.permuteAndTrim(order);
     }
-    arena = Arrays.copyOf(arena, arenaLength);
+    byte[] a = new byte[arenaLength];
+    Offsets as = new Offsets();
+    int[] c = new int[cpStart.last()];
+    Offsets cs = new Offsets();
+    int[] rv = new int[rvStart.last()];
+    byte[] vd = new byte[rv.length];
+    int[] reviewOrder = new int[rv.length];
+    Offsets rs = new Offsets();
+    long[] ev = new long[evStart.last()];
+    Offsets es = new Offsets();
+    int aw = 0;
+    int cw = 0;
+    int rw = 0;
+    int ew = 0;
+    for (int i = 0; i < rows; i++) {
+      int r = order[i];
+      int a0 = recordStart.get(r);
+      int n = recordStart.get(r + 1) - a0;
+      System.arraycopy(arena, a0, a, aw, n);
+      as.add(aw += n);
+      int c0 = cpStart.get(r);
+      n = cpStart.get(r + 1) - c0;
+      System.arraycopy(cp, c0, c, cw, n);
+      cs.add(cw += n);
+      int v0 = rvStart.get(r);
+      n = rvStart.get(r + 1) - v0;
+      System.arraycopy(reviewer, v0, rv, rw, n);
+      System.arraycopy(verdict, v0, vd, rw, n);
+      for (int k = 0; k < n; k++) {
+        reviewOrder[rw + k] = v0 + k;
+      }
+      rs.add(rw += n);
+      int e0 = evStart.get(r);
+      n = evStart.get(r + 1) - e0;
+      System.arraycopy(evHash, e0, ev, ew, n);
+      es.add(ew += n);
+    }
+    arena = a;
+    recordStart = as;
     recordStart.compact();
-    int nc = cpStart.last();
-    cp = Arrays.copyOf(cp, nc);
+    cp = c;
+    cpStart = cs;
     cpStart.compact();
-    int nr = rvStart.last();
-    reviewer = Arrays.copyOf(reviewer, nr);
-    verdict = Arrays.copyOf(verdict, nr);
-    quality.trim();
+    reviewer = rv;
+    verdict = vd;
+    quality.permuteAndTrim(reviewOrder);
+    rvStart = rs;
     rvStart.compact();
-    evHash = Arrays.copyOf(evHash, evStart.last());
+    evHash = ev;
+    evStart = es;
     evStart.compact();
     people.freeze();
     workingGroups.freeze();
     daos.freeze();
     extraNames.freeze();
     heads.freeze();
+  }
+
+  /**
+   * The rows sorted by content hash (signed), then by canonical bytes, then by row: a stable LSD radix
+   * sort on the hash (four 16-bit digits), then the rare runs of equal hashes by their bytes.
+   */
+  private int[] canonicalOrder() {
+    int n = rows;
+    int[] idx = new int[n];
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+      keys[i] = contentHash[i] ^ Long.MIN_VALUE; // unsigned order of these = signed order of the hashes
+    }
+    int[] idx2 = new int[n];
+    long[] keys2 = new long[n];
+    int[] count = new int[(1 << 16) + 1];
+    for (int shift = 0; shift < 64; shift += 16) {
+      Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) {
+        count[(int) (keys[i] >>> shift) & 0xFFFF]++;
+      }
+      int sum = 0;
+      for (int d = 0; d <= 0xFFFF; d++) {
+        int x = count[d];
+        count[d] = sum;
+        sum += x;
+      }
+      for (int i = 0; i < n; i++) {
+        int d = (int) (keys[i] >>> shift) & 0xFFFF;
+        int at = count[d]++;
+        keys2[at] = keys[i];
+        idx2[at] = idx[i];
+      }
+      long[] kt = keys;
+      keys = keys2;
+      keys2 = kt;
+      int[] it = idx;
+      idx = idx2;
+      idx2 = it;
+    }
+    for (int j = 0; j < n; ) {
+      int k = j + 1;
+      while (k < n && keys[k] == keys[j]) {
+        k++;
+      }
+      if (k - j > 1) {
+        byte[][] bytes = new byte[k - j][];
+        Integer[] run = new Integer[k - j];
+        for (int i = j; i < k; i++) {
+          RecordCodec out = new RecordCodec(256);
+          appendCanonical(idx[i], out);
+          bytes[i - j] = Arrays.copyOf(out.bytes(), out.length());
+          run[i - j] = i - j;
+        }
+        Arrays.sort(run, (x, y) -> Arrays.compare(bytes[x], bytes[y])); // stable: equal bytes keep row order
+        int[] rowsOfRun = Arrays.copyOfRange(idx, j, k);
+        for (int i = j; i < k; i++) {
+          idx[i] = rowsOfRun[run[i - j]];
+        }
+      }
+      j = k;
+    }
+    return idx;
+  }
+
+  private static int[] permute(int[] a, int[] order) {
+    int[] b = new int[order.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = a[order[i]];
+    }
+    return b;
+  }
+
+  private static short[] permute(short[] a, int[] order) {
+    short[] b = new short[order.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = a[order[i]];
+    }
+    return b;
+  }
+
+  private static long[] permute(long[] a, int[] order) {
+    long[] b = new long[order.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = a[order[i]];
+    }
+    return b;
   }
 
   // ---------------------------------------------------------------- reading

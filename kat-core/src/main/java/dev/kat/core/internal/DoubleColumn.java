@@ -144,6 +144,34 @@ public final class DoubleColumn {
     size = w;
   }
 
+  /**
+   * Reorders the rows so that row {@code i} is the old row {@code order[i]} ({@code order} is a permutation
+   * of the rows held), trims the storage and drops the building index; the column is read-only after.
+   */
+  public void permuteAndTrim(int[] order) {
+    Checks.argument(order.length == size, "order has " + order.length + " rows, the column " + size);
+    if (bytes != null) {
+      byte[] b = new byte[size];
+      for (int i = 0; i < size; i++) {
+        b[i] = bytes[order[i]];
+      }
+      bytes = b;
+    } else if (chars != null) {
+      char[] c = new char[size];
+      for (int i = 0; i < size; i++) {
+        c[i] = chars[order[i]];
+      }
+      chars = c;
+    } else {
+      double[] d = new double[size];
+      for (int i = 0; i < size; i++) {
+        d[i] = doubles[order[i]];
+      }
+      doubles = d;
+    }
+    trim();
+  }
+
   /** Trims the storage to the rows held and drops the building index; the column is read-only after. */
   public void trim() {
     if (bytes != null) {

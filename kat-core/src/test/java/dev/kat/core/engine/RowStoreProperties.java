@@ -16,6 +16,7 @@ import dev.kat.core.policy.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -110,7 +111,7 @@ class RowStoreProperties {
     Policy policy = policy();
     RowStore store = new RowStore(cycle, policy);
     for (Contribution c : records) {
-      store.append(c, 0, c.category().equals("x") ? 0 : 1, List.copyOf(policy.roles().keySet()).indexOf(c.role()));
+      store.append(c, hash(c), c.category().equals("x") ? 0 : 1, List.copyOf(policy.roles().keySet()).indexOf(c.role()));
     }
     assertRows(store, records);
     boolean[] live = new boolean[records.size()];
@@ -123,7 +124,15 @@ class RowStoreProperties {
     }
     store.retain(live);
     store.freeze();
+    // Frozen rows are in canonical order: content hash (signed), then canonical bytes, then arrival.
+    kept.sort(Comparator.comparingLong(RowStoreProperties::hash)
+        .thenComparing((x, y) -> Arrays.compare(RecordCodec.encode(x), RecordCodec.encode(y))));
     assertRows(store, kept);
+  }
+
+  /** A stand-in content hash with many ties and both signs, so that the tie-break by bytes is exercised. */
+  private static long hash(Contribution c) {
+    return c.id().length() % 3 - 1;
   }
 
   private static void assertRows(RowStore store, List<Contribution> records) {
