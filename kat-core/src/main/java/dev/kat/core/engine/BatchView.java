@@ -5,8 +5,9 @@ import dev.kat.core.model.Verdict;
 
 /**
  * Read-only columnar access to a batch's accepted records. Rows are numbered {@code 0 … rows()−1};
- * people (contributors, reviewers, counterparts) share one dictionary of dense indices. Row order is
- * arrival order and carries no meaning: code that reads a batch must give the same answer for any order.
+ * people (contributors, reviewers, counterparts) share one dictionary of dense indices. Row order carries
+ * no meaning: code that reads a batch must give the same answer for any order. (A {@link ContributionBatch}
+ * stores its rows in canonical order, by content hash and then canonical bytes, whatever the arrival order.)
  */
 public interface BatchView {
 

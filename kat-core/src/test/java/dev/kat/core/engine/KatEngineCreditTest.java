@@ -39,11 +39,21 @@ class KatEngineCreditTest {
         Contribution.builder("r2", "alice", "hosting", Roles.DAO_MEMBER, T).attribute("durationMinutes", 90).build(),
         Contribution.builder("r3", "bob", "docs", Roles.DAO_MEMBER, T).build())).build();
 
-    long[] credit = engine.credit(batch);
+    // Rows are in the batch's canonical order (by content hash), not arrival order: read them by id.
+    long[] credit = byId(batch, engine.credit(batch));
 
     assertArrayEquals(new long[] {10_000_000L, 9_000_000L, 10_000_000L}, credit);
-    long[] capped = engine.run(batch, PriorState.empty()).rowCredits();
+    long[] capped = byId(batch, engine.run(batch, PriorState.empty()).rowCredits());
     assertArrayEquals(new long[] {7_894_737L, 7_105_263L, 10_000_000L}, capped);
+  }
+
+  /** {@code perRow} rearranged in the order of record ids r1, r2, r3. */
+  private static long[] byId(ContributionBatch batch, long[] perRow) {
+    long[] out = new long[perRow.length];
+    for (int row = 0; row < perRow.length; row++) {
+      out[Integer.parseInt(batch.recordId(row).substring(1)) - 1] = perRow[row];
+    }
+    return out;
   }
 
   @Test
