@@ -177,9 +177,12 @@ public final class BenchmarkReport {
   private void targets(StringBuilder sb) {
     sb.append("### Targets\n\n| target | measured | met? |\n| --- | --- | --- |\n");
     Score credit = find("CreditBenchmark.credit", 1_000_000);
+    // Large batches' credit stage runs on both cores, so wall-clock throughput is the target's measure;
+    // CPU time (both threads together) is shown next to it.
     row(sb, "credit stage ≥ 50 M records/s (1 M records)", credit == null ? null
-        : String.format(Locale.ROOT, "%.1f M records/s (CPU time)", 1e6 / credit.costMillis() / 1e3),
-        credit == null ? null : 1e6 / credit.costMillis() / 1e3 >= 50_000);
+        : String.format(Locale.ROOT, "%.1f M records/s wall median (both cores); %.1f M records/s of CPU time",
+            1e6 / credit.median / 1e3, 1e6 / credit.costMillis() / 1e3),
+        credit == null ? null : 1e6 / credit.median / 1e3 >= 50_000);
     Score cycle = find("CycleBenchmark.cycle", 1_000_000);
     row(sb, "full cycle with every guardrail on, 1 M records ≤ 1 s",
         cycle == null ? null : String.format(Locale.ROOT, "%.3f s wall median, %.3f s CPU", cycle.median / 1e3,
