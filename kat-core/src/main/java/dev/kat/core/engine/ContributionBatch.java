@@ -1,6 +1,7 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.LongIntMap;
@@ -279,9 +280,15 @@ public final class ContributionBatch implements BatchView {
   public static final class Builder {
     private final Cycle cycle;
     private final Policy policy;
-    private final Map<String, Integer> categoryIndex = new HashMap<>();
-    private final Map<String, Integer> roleIndex = new HashMap<>();
-    private final Map<String, Double> creditBound = new HashMap<>();
+    /* Policy lookups, resolved once per builder so that admitting a record costs array reads. */
+    private final Dictionary categoryIndex = new Dictionary();
+    private final Dictionary roleIndex = new Dictionary();
+    private final CategorySpec[] categorySpecs;
+    private final double[] creditBound;
+    private final double[] roleWeight;
+    private final boolean[] roleExternal;
+    /** Whether role r may earn credit in category c, at {@code c * roles + r}. */
+    private final boolean[] eligible;
     private final RowStore store;
     /** Scratch for the canonical bytes of the record being admitted (hashed, compared on duplicate ids). */
     private final RecordCodec canonical = new RecordCodec();
@@ -298,15 +305,29 @@ public final class ContributionBatch implements BatchView {
     Builder(Cycle cycle, Policy policy) {
       this.cycle = Checks.notNull(cycle, "cycle");
       this.policy = Checks.notNull(policy, "policy");
-      int i = 0;
       for (String c : policy.categories().keySet()) {
-        categoryIndex.put(c, i++);
+        categoryIndex.encode(c);
       }
-      i = 0;
       for (String r : policy.roles().keySet()) {
-        roleIndex.put(r, i++);
+        roleIndex.encode(r);
       }
-      for (CategorySpec spec : policy.categories().values()) {
+      int roles = roleIndex.size();
+      categorySpecs = policy.categories().values().toArray(new CategorySpec[0]);
+      creditBound = new double[categorySpecs.length];
+      roleWeight = new double[roles];
+      roleExternal = new boolean[roles];
+      for (int r = 0; r < roles; r++) {
+        roleWeight[r] = policy.roles().get(roleIndex.decode(r)).weight();
+        roleExternal[r] = policy.isExternal(roleIndex.decode(r));
+      }
+      eligible = new boolean[categorySpecs.length * roles];
+      for (int c = 0; c < categorySpecs.length; c++) {
+        for (int r = 0; r < roles; r++) {
+          eligible[c * roles + r] = policy.isEligible(categorySpecs[c].id(), roleIndex.decode(r));
+        }
+      }
+      for (int c = 0; c < categorySpecs.length; c++) {
+        CategorySpec spec = categorySpecs[c];
         double bound = spec.baseCredit();
         for (AttributeModifier m : policy.modifiers()) {
           if (m.appliesTo(spec.id())) {
@@ -318,7 +339,7 @@ public final class ContributionBatch implements BatchView {
             bound *= Math.max(1.0, a.factor());
           }
         }
-        creditBound.put(spec.id(), bound);
+        creditBound[c] = bound;
       }
       store = new RowStore(cycle, policy);
       idToRow = new LongIntMap(1024);
@@ -341,19 +362,21 @@ public final class ContributionBatch implements BatchView {
       Checks.notNull(c, "contribution");
       Checks.state(!built, "this batch builder was already built; start a new one");
       inputCount++;
-      RejectionCode problem = check(c);
-      if (problem != null) {
+      int admitted = check(c);
+      if (admitted < 0) {
         return this;
       }
-      byte[] idBytes = c.id().getBytes(StandardCharsets.UTF_8);
-      long ih = Hashing.hash64(idBytes, 0, idBytes.length);
-      if (conflictIds.contains(c.id())) {
+      if (!conflictIds.isEmpty() && conflictIds.contains(c.id())) {
         reject(c, RejectionCode.DUPLICATE_ID_CONFLICT, "another record with id '" + c.id()
             + "' has different content; none of them is accepted until the conflict is resolved");
         return this;
       }
       canonical.reset();
       canonical.append(c);
+      // the id's UTF-8 bytes are the first field of the canonical bytes just written: hash them there
+      // rather than encoding the id again
+      RecordCodec.Span idSpan = RecordCodec.idSpan(canonical.bytes(), 0);
+      long ih = Hashing.hash64(canonical.bytes(), idSpan.start(), idSpan.end());
       long ch = Hashing.hash64(canonical.bytes(), 0, canonical.length());
       int existing = findRow(c.id(), ih);
       if (existing >= 0) {
@@ -372,7 +395,7 @@ public final class ContributionBatch implements BatchView {
         }
         return this;
       }
-      int row = store.append(c, ch, categoryIndex.get(c.category()), roleIndex.get(c.role()));
+      int row = store.append(c, ch, admitted / roleWeight.length, admitted % roleWeight.length);
       if (idToRow.get(ih) >= 0) {
         collidedIds.put(c.id(), row);
       } else {
@@ -396,8 +419,11 @@ public final class ContributionBatch implements BatchView {
       return c == null ? -1 : c;
     }
 
-    /** Returns null when {@code c} is admissible, otherwise records the rejection and returns its code. */
-    private RejectionCode check(Contribution c) {
+    /**
+     * Checks {@code c} against the policy. Returns {@code category * roles + role} (policy indices) when it
+     * is admissible; otherwise records the rejection and returns -1.
+     */
+    private int check(Contribution c) {
       if (!cycle.contains(c.occurredAt())) {
         return reject(c, RejectionCode.OUTSIDE_CYCLE, "occurredAt " + c.occurredAt() + " is outside cycle "
             + cycle.id() + " [" + cycle.start() + ", " + cycle.end() + ")");
@@ -406,17 +432,19 @@ public final class ContributionBatch implements BatchView {
         return reject(c, RejectionCode.WRONG_DAO, "dao '" + c.dao() + "' is not this policy's DAO '"
             + policy.dao() + "'");
       }
-      CategorySpec cat = policy.categories().get(c.category());
-      if (cat == null) {
+      int ci = categoryIndex.find(c.category());
+      if (ci < 0) {
         return reject(c, RejectionCode.UNKNOWN_CATEGORY, "category '" + c.category()
             + "' is not declared by policy " + policy.id() + " (declared: " + policy.categories().keySet() + ")");
       }
-      if (!policy.roles().containsKey(c.role())) {
+      CategorySpec cat = categorySpecs[ci];
+      int ri = roleIndex.find(c.role());
+      if (ri < 0) {
         return reject(c, RejectionCode.UNKNOWN_ROLE, "role '" + c.role() + "' is not declared by policy "
             + policy.id() + " (declared: " + policy.roles().keySet() + ")");
       }
-      if (!policy.isEligible(c.category(), c.role())) {
-        String why = policy.isExternal(c.role()) && cat.eligibleRoles().isEmpty()
+      if (!eligible[ci * roleWeight.length + ri]) {
+        String why = roleExternal[ri] && cat.eligibleRoles().isEmpty()
             ? "external role '" + c.role() + "' may only earn credit in community-contribution categories"
             : "role '" + c.role() + "' is not eligible for category '" + c.category() + "' (eligible: "
                 + cat.eligibleRoles() + ")";
@@ -430,15 +458,16 @@ public final class ContributionBatch implements BatchView {
         }
       }
       String q = cat.unit().quantityAttribute();
-      if (q != null && !c.attributes().containsKey(q)) {
+      Double qv = q == null ? null : c.attributes().get(q);
+      if (q != null && qv == null) {
         return reject(c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
             + cat.unit().name().toLowerCase(java.util.Locale.ROOT) + " and needs attribute '" + q + "'");
       }
-      double quantity = q == null ? 1.0 : cat.unit().quantity(c.attributes().get(q));
-      double most = creditBound.get(c.category()) * quantity * policy.roles().get(c.role()).weight();
+      double quantity = q == null ? 1.0 : cat.unit().quantity(qv);
+      double most = creditBound[ci] * quantity * roleWeight[ri];
       if (!(most <= MAX_RECORD_CREDIT)) {
         return reject(c, RejectionCode.INVALID_ATTRIBUTE, (q == null ? "category '" + c.category() + "'"
-            : "attribute '" + q + "' (" + c.attributes().get(q) + ")") + " could earn up to " + most
+            : "attribute '" + q + "' (" + qv + ")") + " could earn up to " + most
             + " credit, above the " + MAX_RECORD_CREDIT + " one record may earn");
       }
       if (cat.evidenceRequired() && c.evidence().isEmpty()) {
@@ -465,12 +494,13 @@ public final class ContributionBatch implements BatchView {
         return reject(c, RejectionCode.NOT_VALIDATED, "category '" + c.category() + "' needs "
             + cat.minApprovals() + " approval(s); the record has " + approvals);
       }
-      return null;
+      return ci * roleWeight.length + ri;
     }
 
-    private RejectionCode reject(Contribution c, RejectionCode code, String message) {
+    /** Keeps {@code c} as a rejection; returns -1, the "not admitted" result of {@link #check}. */
+    private int reject(Contribution c, RejectionCode code, String message) {
       rejections.add(new Rejection(c, code, message));
-      return code;
+      return -1;
     }
 
     /**

@@ -785,7 +785,7 @@ public final class CycleResult {
 
   private String computeHash() {
     MessageDigest md = Hashing.sha256();
-    update(md, "KAT-RESULT-1\n");
+    update(md, "KAT-RESULT-2\n");
     update(md, run.policy.canonicalForm());
     update(md, "\ncycle{" + run.cycle.id() + ";" + run.cycle.sequence() + ";" + run.cycle.start() + ";" + run.cycle.end() + "}\n");
     update(md, run.prior.canonicalForm());

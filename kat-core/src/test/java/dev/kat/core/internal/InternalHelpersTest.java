@@ -75,6 +75,25 @@ class InternalHelpersTest {
   }
 
   @Test
+  void hash64_matchesXxHash64ReferenceValues() {
+    // XXH64 with seed 0 of bytes (31 * i + 7) mod 256, i = 0 .. n-1, from the reference C library; the
+    // lengths cover the 1-, 4- and 8-byte tails and the four-lane loop of 32-byte stripes
+    int[] lengths = {0, 1, 3, 4, 7, 8, 12, 31, 32, 33, 63, 64, 100, 190, 257};
+    long[] expected = {0xef46db3751d8e999L, 0xa96c7f0ce858bbb7L, 0x56e6957632a487f9L, 0xc60d15b1e3ff8f04L,
+        0xafbefc3d6c6f9a8eL, 0x3da5c7aa269683e0L, 0x8fe8ab1c1fd0666eL, 0x4a74f3a1a39ad4a1L, 0x8d57d6a4671cc43dL,
+        0x62c9fd21ed857664L, 0x5c320a0d2707057fL, 0x7bbabbc45729d17eL, 0xefa0ad2d3e70c151L, 0x06006914ebf189bcL,
+        0x6ff15897658784e0L};
+    for (int k = 0; k < lengths.length; k++) {
+      byte[] b = new byte[lengths[k] + 3];
+      for (int i = 0; i < lengths[k]; i++) {
+        b[i + 2] = (byte) (31 * i + 7);
+      }
+      assertEquals(expected[k], Hashing.hash64(b, 2, 2 + lengths[k]), "length " + lengths[k]);
+    }
+    assertEquals(0x44bc2cf5ad770999L, Hashing.hash64("abc"));
+  }
+
+  @Test
   void longIntMap_putGetReplaceAndGrow() {
     LongIntMap m = new LongIntMap(1);
     assertEquals(-1, m.get(42));
@@ -106,5 +125,23 @@ class InternalHelpersTest {
     assertEquals("a", d.decode(1));
     assertEquals(2, d.size());
     assertEquals(List.of("b", "a"), d.values());
+  }
+
+  @Test
+  void dictionary_growsAndKeepsEqualHashCodesApart() {
+    Dictionary d = new Dictionary();
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    assertEquals(0, d.encode("Aa"));
+    assertEquals(1, d.encode("BB"));
+    for (int i = 0; i < 5000; i++) {
+      assertEquals(i + 2, d.encode("person-" + i));
+    }
+    for (int i = 0; i < 5000; i++) {
+      assertEquals(i + 2, d.encode(new String("person-" + i)));
+    }
+    assertEquals(0, d.find("Aa"));
+    assertEquals(1, d.find("BB"));
+    assertEquals(5002, d.size());
+    assertEquals("person-4999", d.decode(5001));
   }
 }
