@@ -6,23 +6,19 @@ import java.util.List;
 /** Dictionary-encodes strings to dense ints in order of first appearance. Not thread-safe. */
 public final class Dictionary {
   /*
-   * An open-addressing table (linear probing, at most half full) of codes, keyed by String.hashCode(),
-   * which a String caches after the first call. Each slot keeps the key's hash next to its code, so a probe
-   * compares ints and only calls equals on a hash match; equals returns at once when the reader gave the
-   * same String instance again (readers reuse the instances of repeated cells). This replaces a
-   * HashMap<String, Integer>, which boxed every code and chased a node pointer per lookup.
+   * An open-addressing table (linear probing, at most half full) keyed by String.hashCode(), which a
+   * String caches after the first call. Each slot is one long: the key's hash in the high half and
+   * code + 1 in the low half (0 marks an empty slot), so a probe reads one array and calls equals only on
+   * a hash match; equals returns at once when the caller passes the same String instance again (the
+   * readers reuse the instances of repeated cells). This replaces a HashMap<String, Integer>, which boxed
+   * every code and followed a node pointer per lookup.
    */
-  private int[] slots;
-  private int[] slotHash;
+  private long[] slots = new long[32];
   private String[] values = new String[16];
   private int size;
 
   /** An empty dictionary. */
-  public Dictionary() {
-    slots = new int[32];
-    Arrays.fill(slots, -1);
-    slotHash = new int[32];
-  }
+  public Dictionary() {}
 
   /** The code of {@code value}, adding it if new. */
   public int encode(String value) {
@@ -30,12 +26,15 @@ public final class Dictionary {
     int mask = slots.length - 1;
     int i = spread(h) & mask;
     while (true) {
-      int code = slots[i];
-      if (code < 0) {
+      long slot = slots[i];
+      if (slot == 0) {
         break;
       }
-      if (slotHash[i] == h && value.equals(values[code])) {
-        return code;
+      if ((int) (slot >>> 32) == h) {
+        int code = (int) slot - 1;
+        if (value.equals(values[code])) {
+          return code;
+        }
       }
       i = (i + 1) & mask;
     }
@@ -45,8 +44,7 @@ public final class Dictionary {
     }
     values[code] = value;
     size++;
-    slots[i] = code;
-    slotHash[i] = h;
+    slots[i] = slot(h, code);
     if (size * 2 > slots.length) {
       rehash(slots.length * 2);
     }
@@ -59,12 +57,15 @@ public final class Dictionary {
     int mask = slots.length - 1;
     int i = spread(h) & mask;
     while (true) {
-      int code = slots[i];
-      if (code < 0) {
+      long slot = slots[i];
+      if (slot == 0) {
         return -1;
       }
-      if (slotHash[i] == h && value.equals(values[code])) {
-        return code;
+      if ((int) (slot >>> 32) == h) {
+        int code = (int) slot - 1;
+        if (value.equals(values[code])) {
+          return code;
+        }
       }
       i = (i + 1) & mask;
     }
@@ -88,27 +89,27 @@ public final class Dictionary {
     return List.of(Arrays.copyOf(values, size));
   }
 
-  /** String hash codes of similar strings differ in low bits little; mix them before masking. */
+  private static long slot(int hash, int code) {
+    return ((long) hash << 32) | (code + 1L);
+  }
+
+  /** Similar strings' hash codes differ little in their low bits; mix them before masking. */
   private static int spread(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);
   }
 
   private void rehash(int capacity) {
-    int[] s = new int[capacity];
-    int[] sh = new int[capacity];
-    Arrays.fill(s, -1);
+    long[] s = new long[capacity];
     int mask = capacity - 1;
     for (int code = 0; code < size; code++) {
       int h = values[code].hashCode();
       int i = spread(h) & mask;
-      while (s[i] >= 0) {
+      while (s[i] != 0) {
         i = (i + 1) & mask;
       }
-      s[i] = code;
-      sh[i] = h;
+      s[i] = slot(h, code);
     }
     slots = s;
-    slotHash = sh;
   }
 }

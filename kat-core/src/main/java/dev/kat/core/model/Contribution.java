@@ -4,6 +4,7 @@ import dev.kat.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -56,28 +57,48 @@ public record Contribution(
     Checks.text(role, "role");
     Checks.notNull(occurredAt, "occurredAt");
     Checks.notNull(attributes, "attributes");
-    TreeMap<String, Double> attrs = new TreeMap<>();
     for (Map.Entry<String, Double> e : attributes.entrySet()) {
       Checks.text(e.getKey(), "attribute name");
       Checks.notNull(e.getValue(), "attribute " + e.getKey());
-      attrs.put(e.getKey(), e.getValue());
     }
+    // putAll copies a map already in natural key order (what readers and builders pass) in one linear
+    // pass without comparing keys; a map in another order is sorted entry by entry
+    TreeMap<String, Double> attrs = new TreeMap<>();
+    attrs.putAll(attributes);
     attributes = Collections.unmodifiableSortedMap(attrs);
-    List<String> cps = new ArrayList<>(Checks.notNull(counterparts, "counterparts"));
-    for (String c : cps) {
+    Checks.notNull(counterparts, "counterparts");
+    for (String c : counterparts) {
       Checks.text(c, "counterpart");
     }
-    Collections.sort(cps);
-    counterparts = List.copyOf(cps);
-    List<Evidence> ev = new ArrayList<>(Checks.notNull(evidence, "evidence"));
-    ev.sort(Evidence.CANONICAL_ORDER);
-    evidence = List.copyOf(ev);
-    List<Review> rv = new ArrayList<>(Checks.notNull(reviews, "reviews"));
-    rv.sort(Review.CANONICAL_ORDER);
-    reviews = List.copyOf(rv);
+    counterparts = sorted(counterparts, Comparator.naturalOrder());
+    evidence = sorted(Checks.notNull(evidence, "evidence"), Evidence.CANONICAL_ORDER);
+    reviews = sorted(Checks.notNull(reviews, "reviews"), Review.CANONICAL_ORDER);
     if (supersedes != null) {
       Checks.text(supersedes, "supersedes");
       Checks.argument(!supersedes.equals(id), "supersedes (" + supersedes + ") must differ from id");
+    }
+  }
+
+  /**
+   * An unmodifiable copy of {@code list} in {@code order}. Most lists hold zero, one or two items, so those
+   * are copied without a sort; null items fail as {@code List.copyOf} would.
+   */
+  private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {
+    switch (list.size()) {
+      case 0:
+        return List.of();
+      case 1:
+        return List.of(list.get(0));
+      case 2: {
+        T a = list.get(0);
+        T b = list.get(1);
+        return order.compare(a, b) <= 0 ? List.of(a, b) : List.of(b, a);
+      }
+      default: {
+        List<T> copy = new ArrayList<>(list);
+        copy.sort(order);
+        return List.copyOf(copy);
+      }
     }
   }
 

@@ -27,6 +27,14 @@ final class ByteBuf {
     bytes[size++] = (byte) b;
   }
 
+  void add(byte[] b, int from, int n) {
+    if (size + n > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+    }
+    System.arraycopy(b, from, bytes, size, n);
+    size += n;
+  }
+
   /**
    * Decodes {@code [from, to)} as UTF-8.
    *

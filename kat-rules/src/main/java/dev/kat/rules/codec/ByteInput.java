@@ -36,6 +36,26 @@ final class ByteInput {
     return buf[pos] & 0xFF;
   }
 
+  /**
+   * Copies buffered bytes to {@code out} up to the first byte marked in {@code stop} (indexed by the
+   * unsigned byte), the end of the buffered bytes, or {@code out} reaching {@code max} bytes, whichever
+   * comes first; returns how many were copied (0 when the next byte is a stop byte or none is buffered).
+   * Lets a parser move a run of ordinary bytes at once instead of one {@link #read()} per byte.
+   */
+  int copyUntil(boolean[] stop, ByteBuf out, int max) {
+    int end = (int) Math.min(lim, (long) pos + Math.max(0, max - out.size));
+    int i = pos;
+    while (i < end && !stop[buf[i] & 0xFF]) {
+      i++;
+    }
+    int n = i - pos;
+    if (n > 0) {
+      out.add(buf, pos, n);
+      pos = i;
+    }
+    return n;
+  }
+
   private boolean fill() throws IOException {
     base += lim;
     pos = 0;

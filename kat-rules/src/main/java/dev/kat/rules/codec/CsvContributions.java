@@ -1,12 +1,18 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.model.Evidence;
+import dev.kat.core.model.Review;
+import dev.kat.core.model.Verdict;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The CSV reader: an RFC 4180 parser working on bytes, so that every row's exact byte range and start
@@ -59,6 +65,20 @@ final class CsvContributions {
   private boolean headerUsable;
   private final List<FileProblem> fileProblems = new ArrayList<>();
   private final RecordParts parts = new RecordParts();
+  /** Repeated short cells (people, categories, roles) decode to one shared string each. */
+  private final Interner interner = new Interner(1 << 17);
+
+  /** Bytes that end a run of ordinary bytes in an unquoted field, and in a quoted field. */
+  private static final boolean[] UNQUOTED_STOP = stops(",\n\r\"");
+  private static final boolean[] QUOTED_STOP = stops("\"\n");
+
+  private static boolean[] stops(String chars) {
+    boolean[] stop = new boolean[256];
+    for (int i = 0; i < chars.length(); i++) {
+      stop[chars.charAt(i)] = true;
+    }
+    return stop;
+  }
 
   CsvContributions(String source, int maxRowBytes, ContributionSink sink) {
     this.source = source;
@@ -168,6 +188,9 @@ final class CsvContributions {
           }
           afterBreak = b == '\n';
           append(b);
+          if (in.copyUntil(QUOTED_STOP, content, maxRowBytes) > 0) {
+            afterBreak = false;
+          }
         }
       } else if (b == ',') {
         endField();
@@ -194,6 +217,10 @@ final class CsvContributions {
           problem(fields + 1, "text after the closing quote of a quoted field");
         }
         append(b);
+      }
+      if (!quoted && !closed) {
+        // the rest of an ordinary run in one copy; the byte that stops it goes through the cases above
+        in.copyUntil(UNQUOTED_STOP, content, maxRowBytes);
       }
       b = in.read();
     }
@@ -311,13 +338,9 @@ final class CsvContributions {
     int i = 0;
     try {
       for (; i < fields; i++) {
-        String v = content.decode(fieldStart[i], fieldEnd[i]);
-        if (v == null) {
-          int k = content.firstInvalid(fieldStart[i], fieldEnd[i]);
-          throw new BadValue(names[i], String.format(Locale.ROOT, "is not valid UTF-8 (byte 0x%02X at byte %d of "
-              + "the field); the file must be saved as UTF-8", content.bytes[fieldStart[i] + k] & 0xFF, k + 1));
+        if (!assignAscii(kinds[i], names[i], fieldStart[i], fieldEnd[i])) {
+          assign(kinds[i], names[i], decode(i));
         }
-        assign(kinds[i], names[i], v);
       }
       sink.accept(parts.build(), at);
       return null;
@@ -325,6 +348,206 @@ final class CsvContributions {
       int col = i < fields ? i + 1 : columnOf(e.field);
       return new MalformedRow(at, col, e.field, e.getMessage());
     }
+  }
+
+  /** Field {@code i} as text; a bad value if it is not valid UTF-8. */
+  private String decode(int i) throws BadValue {
+    String v = content.decode(fieldStart[i], fieldEnd[i]);
+    if (v == null) {
+      int k = content.firstInvalid(fieldStart[i], fieldEnd[i]);
+      throw new BadValue(names[i], String.format(Locale.ROOT, "is not valid UTF-8 (byte 0x%02X at byte %d of "
+          + "the field); the file must be saved as UTF-8", content.bytes[fieldStart[i] + k] & 0xFF, k + 1));
+    }
+    return v;
+  }
+
+  /*
+   * The fast path. Most cells are ASCII in their commonest form (an id, a number, a time in UTC, a list of
+   * plain items), and for those assignAscii sets the record's part straight from the row's bytes: no
+   * string per cell, numbers and times parsed without the JDK's general parsers, repeated values shared
+   * through the interner. It declines (returns false, having set nothing) for anything else (non-ASCII
+   * bytes, other forms, any error), and the caller then decodes the cell and assigns it as before, so
+   * values and error messages are those of the general path.
+   */
+
+  /** Assigns the ASCII cell {@code [from, to)} of kind {@code kind} directly; false to decline. */
+  private boolean assignAscii(int kind, String name, int from, int to) {
+    byte[] b = content.bytes;
+    if (!ByteValues.ascii(b, from, to)) {
+      return false;
+    }
+    int s = ByteValues.trimStart(b, from, to);
+    int e = ByteValues.trimEnd(b, s, to);
+    switch (kind) {
+      case ID:
+        parts.id = s == e ? null : new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+        return true;
+      case SUPERSEDES:
+        parts.supersedes = s == e ? null : new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+        return true;
+      case CONTRIBUTOR:
+        parts.contributor = s == e ? null : interner.intern(b, s, e);
+        return true;
+      case DAO:
+        parts.dao = s == e ? null : interner.intern(b, s, e);
+        return true;
+      case WORKING_GROUP:
+        parts.workingGroup = s == e ? null : interner.intern(b, s, e);
+        return true;
+      case CATEGORY:
+        parts.category = s == e ? null : interner.intern(b, s, e);
+        return true;
+      case ROLE:
+        parts.role = s == e ? null : interner.intern(b, s, e);
+        return true;
+      case NOTE:
+        return true;
+      case OCCURRED_AT: {
+        long seconds = ByteValues.instant(b, s, e);
+        if (seconds == Long.MIN_VALUE) {
+          return false;
+        }
+        parts.occurredAt = Instant.ofEpochSecond(seconds);
+        return true;
+      }
+      case ATTRIBUTE: {
+        if (ByteValues.spaces(b, from, to)) {
+          return true;
+        }
+        double v = ByteValues.number(b, s, e);
+        if (Double.isNaN(v)) {
+          return false;
+        }
+        parts.attributes.put(name, v);
+        return true;
+      }
+      case COUNTERPARTS:
+        return counterparts(b, s, e);
+      case EVIDENCE:
+        return evidence(b, s, e);
+      case REVIEWS:
+        return reviews(b, s, e);
+      default:
+        return false;
+    }
+  }
+
+  /** Counterparts {@code a;b;c} (already trimmed); declines on an empty item. */
+  private boolean counterparts(byte[] b, int from, int to) {
+    int mark = parts.counterparts.size();
+    for (int at = from; at < to; ) {
+      int semi = indexOf(b, ';', at, to);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      if (s == e) {
+        truncate(parts.counterparts, mark);
+        return false;
+      }
+      parts.counterparts.add(interner.intern(b, s, e));
+      at = semi + 1;
+      if (semi == to - 1) {
+        truncate(parts.counterparts, mark);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Evidence {@code uri} or {@code uri|hash} items (already trimmed); declines on anything unusual. */
+  private boolean evidence(byte[] b, int from, int to) {
+    int mark = parts.evidence.size();
+    for (int at = from; at < to; ) {
+      int semi = indexOf(b, ';', at, to);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      int bar = indexOf(b, '|', s, e);
+      if (s == e || semi == to - 1 || (bar < e && indexOf(b, '|', bar + 1, e) < e)) {
+        truncate(parts.evidence, mark);
+        return false;
+      }
+      if (bar == e) {
+        parts.evidence.add(Evidence.of(new String(b, s, e - s, StandardCharsets.ISO_8859_1)));
+      } else {
+        int ue = ByteValues.trimEnd(b, s, bar);
+        int hs = ByteValues.trimStart(b, bar + 1, e);
+        if (ue == s || hs == e) {
+          truncate(parts.evidence, mark);
+          return false;
+        }
+        parts.evidence.add(new Evidence(new String(b, s, ue - s, StandardCharsets.ISO_8859_1),
+            new String(b, hs, e - hs, StandardCharsets.ISO_8859_1)));
+      }
+      at = semi + 1;
+    }
+    return true;
+  }
+
+  /**
+   * Reviews {@code reviewer:verdict} or {@code reviewer:verdict:quality} (already trimmed), with approve,
+   * reject or dismiss in lower case and a quality in [0, 1]; declines on anything else (duplicates too).
+   */
+  private boolean reviews(byte[] b, int from, int to) {
+    int mark = parts.reviews.size();
+    for (int at = from; at < to; ) {
+      int semi = indexOf(b, ';', at, to);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      int c1 = indexOf(b, ':', s, e);
+      int c2 = c1 < e ? indexOf(b, ':', c1 + 1, e) : e;
+      int re = ByteValues.trimEnd(b, s, c1);
+      Verdict verdict = c1 < e ? verdict(b, ByteValues.trimStart(b, c1 + 1, c2), ByteValues.trimEnd(b, c1 + 1, c2))
+          : null;
+      OptionalDouble quality = OptionalDouble.empty();
+      boolean ok = s < e && semi != to - 1 && re > s && verdict != null && (c2 == e || indexOf(b, ':', c2 + 1, e) == e);
+      if (ok && c2 < e) {
+        double q = ByteValues.number(b, ByteValues.trimStart(b, c2 + 1, e), e);
+        ok = q >= 0 && q <= 1;
+        quality = OptionalDouble.of(q);
+      }
+      if (!ok) {
+        truncate(parts.reviews, mark);
+        return false;
+      }
+      parts.reviews.add(new Review(interner.intern(b, s, re), verdict, quality, null));
+      at = semi + 1;
+    }
+    return true;
+  }
+
+  /** approve, reject or dismiss spelled in lower case; null otherwise (including duplicate). */
+  private static Verdict verdict(byte[] b, int from, int to) {
+    if (matches(b, from, to, APPROVE)) {
+      return Verdict.APPROVE;
+    }
+    if (matches(b, from, to, REJECT)) {
+      return Verdict.REJECT;
+    }
+    if (matches(b, from, to, DISMISS)) {
+      return Verdict.DISMISS;
+    }
+    return null;
+  }
+
+  private static final byte[] APPROVE = "approve".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] REJECT = "reject".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DISMISS = "dismiss".getBytes(StandardCharsets.US_ASCII);
+
+  private static boolean matches(byte[] b, int from, int to, byte[] word) {
+    return Arrays.equals(b, from, to, word, 0, word.length);
+  }
+
+  /** The index of the first {@code c} in {@code b[from, to)}, or {@code to}. */
+  private static int indexOf(byte[] b, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  private static void truncate(List<?> list, int size) {
+    list.subList(size, list.size()).clear();
   }
 
   private int columnOf(String field) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
+import dev.kat.core.model.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,26 @@ class CsvReadingTest {
     assertEquals(List.of(Evidence.of("https://drive/s-1"), new Evidence("https://logs/s-1", "abc123")), r.evidence());
     assertEquals(List.of(Review.approve("ana"), Review.approve("kenji", 0.8)), r.reviews());
     assertEquals(new ReadSummary("in", InputFormat.CSV, 1, 1, 0, HEADER.length(), List.of()), c.summary);
+  }
+
+  @Test
+  void read_cellsInLessCommonForms_readAsTheCommonForms() {
+    Collect c = Collect.csv(HEADER
+        + "s-1,mai,sdf,session_hosting,dao_member,2026-10-05T14:30:00Z,45,explorer-7;ana,"
+        + "https://logs/s-1|abc123;https://drive/s-1,kenji:approve:0.8;ana:approve,\n"
+        + " s-1 , mai ,sdf , session_hosting,dao_member , 2026-10-05T14:30:00Z , 45.0 , ana ; explorer-7 ,"
+        + " https://drive/s-1 ; https://logs/s-1 | abc123 , ANA:Approve ; kenji : approve : 0.80 ,\n"
+        + "s-2,Jos\u00e9,sdf,session_hosting,dao_member,2026-10-05T16:30:00+02:00,+45,,,k:dismiss;j:reject:1,\n");
+    assertEquals(List.of(), c.malformed);
+    Contribution first = c.records.get(0);
+    Contribution second = c.records.get(1);
+    assertEquals(first.withReviews(List.of(Review.approve("ANA"), Review.approve("kenji", 0.8))), second);
+    Contribution third = c.records.get(2);
+    assertEquals("Jos\u00e9", third.contributor());
+    assertEquals(first.occurredAt(), third.occurredAt());
+    assertEquals(45.0, third.attribute("durationMinutes", -1));
+    assertEquals(List.of(new Review("j", Verdict.REJECT, OptionalDouble.of(1.0), null), Review.dismiss("k")),
+        third.reviews());
   }
 
   @Test

@@ -1,0 +1,95 @@
+package dev.kat.rules.codec;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Gives the same {@link String} instance for the same short ASCII byte sequence, so that a value repeated
+ * row after row (contributor and reviewer ids, categories, roles) is decoded once, and later lookups of it
+ * (the batch's dictionaries) find a string whose hash code is cached and that equals the stored key by
+ * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; not thread-safe.
+ */
+final class Interner {
+  /*
+   * Keys of up to 16 bytes are packed into two longs (little-endian, zero-padded), stored with a tag (hash
+   * bits and the length) as three adjacent longs per slot, so a probe reads one cache line and compares
+   * longs instead of following a pointer to a byte array. Longer values are decoded every time; they are
+   * rarely repeated.
+   */
+  static final int MAX_LENGTH = 16;
+
+  private final int maxEntries;
+  /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
+  private long[] slots = new long[3 * 256];
+  private String[] strings = new String[256];
+  private int size;
+
+  Interner(int maxEntries) {
+    this.maxEntries = maxEntries;
+  }
+
+  /** The string of the ASCII bytes {@code b[from, to)}; the caller has checked that they are ASCII. */
+  String intern(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len > MAX_LENGTH || len == 0) {
+      return new String(b, from, len, StandardCharsets.ISO_8859_1);
+    }
+    long lo = 0;
+    long hi = 0;
+    for (int k = 0; k < len; k++) {
+      long v = b[from + k] & 0xFFL;
+      if (k < 8) {
+        lo |= v << (8 * k);
+      } else {
+        hi |= v << (8 * (k - 8));
+      }
+    }
+    long mixed = (lo ^ Long.rotateLeft(hi, 29) ^ len) * 0x9E3779B97F4A7C15L;
+    // a tag is never 0, which marks an empty slot: the low 5 bits hold the length (1 to 16)
+    long tag = (mixed & ~31L) | len;
+    int mask = strings.length - 1;
+    int i = (int) (mixed >>> 40) & mask;
+    while (true) {
+      long t = slots[3 * i];
+      if (t == 0) {
+        break;
+      }
+      if (t == tag && slots[3 * i + 1] == lo && slots[3 * i + 2] == hi) {
+        return strings[i];
+      }
+      i = (i + 1) & mask;
+    }
+    String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+    if (size < maxEntries) {
+      slots[3 * i] = tag;
+      slots[3 * i + 1] = lo;
+      slots[3 * i + 2] = hi;
+      strings[i] = s;
+      size++;
+      if (size * 2 > strings.length) {
+        grow();
+      }
+    }
+    return s;
+  }
+
+  private void grow() {
+    long[] old = slots;
+    String[] s = strings;
+    int cap = s.length * 2;
+    slots = new long[3 * cap];
+    strings = new String[cap];
+    int mask = cap - 1;
+    for (int j = 0; j < s.length; j++) {
+      long tag = old[3 * j];
+      if (tag != 0) {
+        long mixed = (old[3 * j + 1] ^ Long.rotateLeft(old[3 * j + 2], 29) ^ (tag & 31)) * 0x9E3779B97F4A7C15L;
+        int i = (int) (mixed >>> 40) & mask;
+        while (slots[3 * i] != 0) {
+          i = (i + 1) & mask;
+        }
+        System.arraycopy(old, 3 * j, slots, 3 * i, 3);
+        strings[i] = s[j];
+      }
+    }
+  }
+}
