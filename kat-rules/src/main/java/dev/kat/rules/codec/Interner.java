@@ -1,5 +1,8 @@
 package dev.kat.rules.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,12 +19,15 @@ final class Interner {
    * rarely repeated.
    */
   static final int MAX_LENGTH = 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int maxEntries;
   /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
   private long[] slots = new long[3 * 256];
   private String[] strings = new String[256];
   private int size;
+  /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
+  private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
   Interner(int maxEntries) {
     this.maxEntries = maxEntries;
@@ -33,14 +39,28 @@ final class Interner {
     if (len > MAX_LENGTH || len == 0) {
       return new String(b, from, len, StandardCharsets.ISO_8859_1);
     }
-    long lo = 0;
-    long hi = 0;
-    for (int k = 0; k < len; k++) {
-      long v = b[from + k] & 0xFFL;
-      if (k < 8) {
-        lo |= v << (8 * k);
-      } else {
-        hi |= v << (8 * (k - 8));
+    long lo;
+    long hi;
+    if (from + 16 <= b.length) {
+      // two little-endian words, masked to the key's length (the bytes after it may be anything)
+      lo = (long) LONGS.get(b, from);
+      hi = (long) LONGS.get(b, from + 8);
+      if (len < 8) {
+        lo &= (1L << (8 * len)) - 1;
+        hi = 0;
+      } else if (len < 16) {
+        hi &= (1L << (8 * (len - 8))) - 1;
+      }
+    } else {
+      lo = 0;
+      hi = 0;
+      for (int k = 0; k < len; k++) {
+        long v = b[from + k] & 0xFFL;
+        if (k < 8) {
+          lo |= v << (8 * k);
+        } else {
+          hi |= v << (8 * (k - 8));
+        }
       }
     }
     long mixed = (lo ^ Long.rotateLeft(hi, 29) ^ len) * 0x9E3779B97F4A7C15L;
@@ -70,6 +90,33 @@ final class Interner {
       }
     }
     return s;
+  }
+
+  /**
+   * The trimmed text of {@code c[offset, offset + length)} (as {@link String#trim()} gives it) when that is
+   * ASCII, shared as {@link #intern(byte[], int, int)} shares it; null when it is not ASCII.
+   */
+  String intern(char[] c, int offset, int length) {
+    int from = offset;
+    int to = offset + length;
+    while (from < to && c[from] <= ' ') {
+      from++;
+    }
+    while (to > from && c[to - 1] <= ' ') {
+      to--;
+    }
+    int len = to - from;
+    if (len > MAX_LENGTH) {
+      return null;
+    }
+    for (int k = 0; k < len; k++) {
+      char ch = c[from + k];
+      if (ch >= 0x80) {
+        return null;
+      }
+      scratch[k] = (byte) ch;
+    }
+    return len == 0 ? "" : intern(scratch, 0, len);
   }
 
   private void grow() {

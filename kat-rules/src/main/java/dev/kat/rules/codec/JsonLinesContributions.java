@@ -31,6 +31,13 @@ final class JsonLinesContributions {
   private final ContributionSink sink;
   private final ByteBuf content = new ByteBuf();
   private final RecordParts parts = new RecordParts();
+  /** Repeated short values (people, categories, roles) share one string each. */
+  private final Interner interner = new Interner(1 << 17);
+  private static final boolean[] NEWLINE = new boolean[256];
+
+  static {
+    NEWLINE['\n'] = true;
+  }
   private final List<FileProblem> fileProblems = new ArrayList<>();
   private long line = 1;
   private boolean overflow;
@@ -99,6 +106,8 @@ final class JsonLinesContributions {
     while (b >= 0 && b != '\n') {
       if (content.size < maxRowBytes) {
         content.add(b);
+        // the rest of the line up to the buffer's end in one copy
+        in.copyUntil(NEWLINE, content, maxRowBytes);
       } else {
         overflow = true;
       }
@@ -181,19 +190,19 @@ final class JsonLinesContributions {
         parts.id = text(p, f, true);
         break;
       case "contributor":
-        parts.contributor = text(p, f, true);
+        parts.contributor = shared(p, f, true);
         break;
       case "dao":
-        parts.dao = text(p, f, false);
+        parts.dao = shared(p, f, false);
         break;
       case "workingGroup":
-        parts.workingGroup = text(p, f, false);
+        parts.workingGroup = shared(p, f, false);
         break;
       case "category":
-        parts.category = text(p, f, true);
+        parts.category = shared(p, f, true);
         break;
       case "role":
-        parts.role = text(p, f, true);
+        parts.role = shared(p, f, true);
         break;
       case "occurredAt":
         parts.occurredAt = Values.instant(f, text(p, f, true));
@@ -210,7 +219,7 @@ final class JsonLinesContributions {
       case "counterparts":
         expectArray(p, f);
         for (int k = 0; p.nextToken() != JsonToken.END_ARRAY; k++) {
-          parts.counterparts.add(text(p, f + "[" + k + "]", true));
+          parts.counterparts.add(shared(p, f, k, true));
         }
         break;
       case "evidence":
@@ -234,6 +243,39 @@ final class JsonLinesContributions {
     }
     String s = p.getText();
     return RecordParts.optional(s);
+  }
+
+  /** As {@link #text}, giving repeated short ASCII values as one shared instance. */
+  private String shared(JsonParser p, String f, boolean required) throws IOException, BadValue {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (s != null) {
+        return s.isEmpty() ? null : s;
+      }
+    }
+    return text(p, f, required);
+  }
+
+  /** {@link #shared(JsonParser, String, boolean)} for item {@code k} of array {@code f}. */
+  private String shared(JsonParser p, String f, int k, boolean required) throws IOException, BadValue {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (s != null) {
+        return s.isEmpty() ? null : s;
+      }
+    }
+    return text(p, f + "[" + k + "]", required);
+  }
+
+  /** {@link #shared(JsonParser, String, boolean)} for member {@code member} of object {@code f}. */
+  private String shared(JsonParser p, String f, String member, boolean required) throws IOException, BadValue {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (s != null) {
+        return s.isEmpty() ? null : s;
+      }
+    }
+    return text(p, f + member, required);
   }
 
   private void attributes(JsonParser p) throws IOException, BadValue {
@@ -302,7 +344,7 @@ final class JsonLinesContributions {
         JsonToken t = p.nextToken();
         switch (name) {
           case "reviewer":
-            reviewer = text(p, f + ".reviewer", true);
+            reviewer = shared(p, f, ".reviewer", true);
             break;
           case "verdict":
             verdict = Values.verdict(f + ".verdict", String.valueOf(text(p, f + ".verdict", true)));
