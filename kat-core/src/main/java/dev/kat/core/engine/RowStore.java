@@ -1,6 +1,7 @@
 package dev.kat.core.engine;
 
 import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Growth;
 import dev.kat.core.internal.Hashing;
@@ -863,12 +864,12 @@ final class RowStore {
 
   /**
    * Strings coded to dense ints in order of first appearance, optionally with their UTF-8 bytes cached.
-   * While building, a hash map finds codes; {@link #freeze} replaces it with an open-addressing table of
-   * codes (4 to 8 bytes per string instead of a map entry and a boxed code).
+   * While building, a {@link Dictionary} (an open-addressing table of codes) finds codes; {@link #freeze}
+   * replaces it with a compact open-addressing table of codes (4 to 8 bytes per string).
    */
   static final class Names {
     private final boolean cacheBytes;
-    private HashMap<String, Integer> codes = new HashMap<>();
+    private Dictionary codes = new Dictionary();
     private List<String> building = new ArrayList<>();
     private List<byte[]> buildingBytes = new ArrayList<>();
     private String[] values;
@@ -880,12 +881,11 @@ final class RowStore {
     }
 
     int encode(String s) {
-      Integer c = codes.get(s);
-      if (c != null) {
+      int next = building.size();
+      int c = codes.encode(s);
+      if (c != next) {
         return c;
       }
-      int next = building.size();
-      codes.put(s, next);
       building.add(s);
       if (cacheBytes) {
         buildingBytes.add(s.getBytes(StandardCharsets.UTF_8));
@@ -910,8 +910,7 @@ final class RowStore {
 
     int find(String s) {
       if (codes != null) {
-        Integer c = codes.get(s);
-        return c == null ? -1 : c;
+        return codes.find(s);
       }
       int mask = table.length - 1;
       for (int i = (int) Hashing.mix(s.hashCode()) & mask; ; i = (i + 1) & mask) {
