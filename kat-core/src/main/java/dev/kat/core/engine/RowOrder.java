@@ -22,6 +22,23 @@ final class RowOrder {
     if (n == 0) {
       return order;
     }
+    if (inHashOrder(batch)) {
+      // The batch already stores its rows by hash: only runs of equal hashes may need reordering.
+      for (int row = 0; row < n; row++) {
+        order[row] = row;
+      }
+      for (int j = 0; j < n; ) {
+        int k = j + 1;
+        while (k < n && batch.contentHash(k) == batch.contentHash(j)) {
+          k++;
+        }
+        if (k - j > 1) {
+          byBytes(batch, order, j, k);
+        }
+        j = k;
+      }
+      return order;
+    }
     // About eight rows per bucket; the hash is uniform, so buckets stay small.
     int bits = Math.max(1, Math.min(20, 32 - Integer.numberOfLeadingZeros(Math.max(1, n / 8))));
     int buckets = 1 << bits;
@@ -65,6 +82,16 @@ final class RowOrder {
       }
     }
     return order;
+  }
+
+  /** Whether the rows' content hashes never decrease (signed order). */
+  private static boolean inHashOrder(ContributionBatch batch) {
+    for (int row = 1; row < batch.rows(); row++) {
+      if (batch.contentHash(row - 1) > batch.contentHash(row)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The bucket of a hash: its top bits, with the sign flipped so that buckets follow signed order. */
