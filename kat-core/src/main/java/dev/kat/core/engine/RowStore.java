@@ -62,6 +62,7 @@ final class RowStore {
   private final byte[][] categoryBytes;
   private final byte[][] roleBytes;
   private final String[] readNames;
+  private final byte[][] readNameBytes;
   private final Map<String, Integer> readIndex = new HashMap<>();
   private final int[] readOrder;
   private final long cycleStart;
@@ -92,6 +93,7 @@ final class RowStore {
     categoryBytes = utf8(policy.categories().keySet());
     roleBytes = utf8(policy.roles().keySet());
     readNames = policy.attributesRead().toArray(new String[0]);
+    readNameBytes = utf8(Arrays.asList(readNames));
     for (int a = 0; a < readNames.length; a++) {
       readIndex.put(readNames[a], a);
     }
@@ -748,18 +750,8 @@ final class RowStore {
     }
   }
 
-  private byte[][] readNameBytes;
-
   private byte[] attributeNameBytes(int a) {
-    byte[][] b = readNameBytes;
-    if (b == null) {
-      b = new byte[readNames.length][];
-      for (int i = 0; i < b.length; i++) {
-        b[i] = readNames[i].getBytes(StandardCharsets.UTF_8);
-      }
-      readNameBytes = b;
-    }
-    return b[a];
+    return readNameBytes[a];
   }
 
   /** The record of {@code row}, decoded from its regenerated canonical bytes. */
