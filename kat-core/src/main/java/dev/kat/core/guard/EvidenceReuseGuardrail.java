@@ -153,16 +153,21 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       int to = count[g + 1];
       boolean usedBefore = prior.length > 0 && Arrays.binarySearch(prior, suspect[g]) >= 0;
       int first = usedBefore ? -1 : Rows.first(b, rowsOf, from, to);
+      // The earlier record's description is the same for every later row of the group: made once.
+      String earlier = null;
       for (int i = from; i < to; i++) {
         int row = rowsOf[i];
         if (row == first || reason[row] != null) {
           continue;
         }
         String key = keyOf(b, row, suspect[g]);
+        if (!usedBefore && earlier == null) {
+          earlier = Rows.describe(b, first);
+        }
         reason[row] = usedBefore
             ? "evidence " + key + " was already recognised in an earlier cycle; evidence counts once."
                 + " Attach evidence of this piece of work itself."
-            : "evidence " + key + " also backs the earlier " + Rows.describe(b, first)
+            : "evidence " + key + " also backs the earlier " + earlier
                 + "; only the first record with the same evidence counts. Attach evidence of this piece of work itself.";
         rejected[r++] = row;
       }
