@@ -157,15 +157,13 @@ public final class CycleResult {
       }
     }
     String[] fromBatch = new String[active];
-    int[] batchPerson = new int[active];
     int k = 0;
     for (int p = 0; p < rowCount.length; p++) {
       if (rowCount[p] > 0) {
-        fromBatch[k] = batch.personId(p);
-        batchPerson[k++] = p;
+        fromBatch[k++] = batch.personId(p);
       }
     }
-    sortByName(fromBatch, batchPerson);
+    Arrays.sort(fromBatch);
     SortedMap<String, ContributorState> priorMap = run.prior.contributors();
     // A prior map ordered by another comparator is put in natural order first (its states are still
     // looked up through the prior map, as its comparator defines which state belongs to an id).
@@ -194,7 +192,7 @@ public final class CycleResult {
       int p = -2;
       ContributorState st = null;
       if (a < fromBatch.length && fromBatch[a].equals(next)) {
-        p = batchPerson[a];
+        p = batch.personIndex(next);
         a++;
       }
       if (b < fromPrior.length && fromPrior[b].equals(next)) {
@@ -214,51 +212,6 @@ public final class CycleResult {
     }
     return n == out.length ? new Merged(out, outPerson, outState)
         : new Merged(Arrays.copyOf(out, n), Arrays.copyOf(outPerson, n), Arrays.copyOf(outState, n));
-  }
-
-  /**
-   * Sorts {@code names} and, alongside, the people indices {@code people} (a stable merge sort of the
-   * parallel arrays, so no lookup of each name's index afterwards).
-   */
-  private static void sortByName(String[] names, int[] people) {
-    int n = names.length;
-    String[] na = names;
-    String[] nb = new String[n];
-    int[] pa = people;
-    int[] pb = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n; lo += 2 * width) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + 2 * width, n);
-        if (mid >= hi || na[mid - 1].compareTo(na[mid]) <= 0) {
-          // Already in order (common for ids that arrive sorted): copy the run as it is.
-          System.arraycopy(na, lo, nb, lo, hi - lo);
-          System.arraycopy(pa, lo, pb, lo, hi - lo);
-          continue;
-        }
-        int i = lo;
-        int j = mid;
-        for (int o = lo; o < hi; o++) {
-          if (i < mid && (j >= hi || na[i].compareTo(na[j]) <= 0)) {
-            nb[o] = na[i];
-            pb[o] = pa[i++];
-          } else {
-            nb[o] = na[j];
-            pb[o] = pa[j++];
-          }
-        }
-      }
-      String[] nt = na;
-      na = nb;
-      nb = nt;
-      int[] pt = pa;
-      pa = pb;
-      pb = pt;
-    }
-    if (na != names) {
-      System.arraycopy(na, 0, names, 0, n);
-      System.arraycopy(pa, 0, people, 0, n);
-    }
   }
 
   private static String[] sortedCopy(java.util.Collection<String> ids) {
