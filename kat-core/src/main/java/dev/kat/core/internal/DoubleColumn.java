@@ -20,10 +20,17 @@ public final class DoubleColumn {
   private byte[] bytes;
   private char[] chars;
   private double[] doubles;
-  private double[] values = new double[8];
+  /** The distinct values by code; while codes are bytes, 256 long with NaN at the absent code 255. */
+  private double[] values = byteTable();
   private int distinct;
   private LongIntMap codes = new LongIntMap(16);
   private int size;
+
+  private static double[] byteTable() {
+    double[] t = new double[256];
+    t[BYTE_ABSENT] = Double.NaN;
+    return t;
+  }
 
   /** An empty column with room for {@code capacity} rows before it grows. */
   public DoubleColumn(int capacity) {
@@ -39,8 +46,8 @@ public final class DoubleColumn {
   public double get(int row) {
     byte[] b = bytes;
     if (b != null) {
-      int code = b[row] & 0xFF;
-      return code == BYTE_ABSENT ? Double.NaN : values[code];
+      // The byte table holds NaN at the absent code, so this is one load with no branch.
+      return values[b[row] & 0xFF];
     }
     char[] c = chars;
     if (c != null) {
@@ -77,7 +84,7 @@ public final class DoubleColumn {
           return;
         }
         code = distinct++;
-        if (code == values.length) {
+        if (code >= values.length) {
           values = Arrays.copyOf(values, values.length * 2);
         }
         values[code] = value;
@@ -181,7 +188,7 @@ public final class DoubleColumn {
     } else {
       doubles = Arrays.copyOf(doubles, size);
     }
-    if (values != null) {
+    if (values != null && chars != null) {
       values = Arrays.copyOf(values, distinct);
     }
     codes = null;
