@@ -912,6 +912,11 @@ public final class PolicyReader {
     Map<String, Object> values = new LinkedHashMap<>();
     boolean ok = true;
     for (Map.Entry<String, Node> e : o.members().entrySet()) {
+      if (e.getKey().isBlank()) {
+        d.problem(p, "parameter name '" + e.getKey() + "' is blank; name every parameter");
+        ok = false;
+        continue;
+      }
       Object v = d.plain(e.getValue(), p + "." + e.getKey());
       if (v == null) {
         ok = false;

@@ -227,6 +227,10 @@ class PolicyReaderTest {
 
     ReadResult<PolicyDocument> extra = reader.read(minimal(",\n\"guardrails\": {\"burst\": {\"window\": 3}}"), "p.json");
     assertEquals(List.of("p.json:4:26: $.guardrails.burst.window: unknown parameter 'window'"), lines(extra));
+
+    ReadResult<PolicyDocument> blank = reader.read(minimal(",\n\"guardrails\": {\"burst\": {\" \": 3}}"), "p.json");
+    assertEquals(List.of("p.json:4:25: $.guardrails.burst: parameter name ' ' is blank; name every parameter"),
+        lines(blank));
   }
 
   @Test
