@@ -78,6 +78,14 @@ final class CreditPlan {
     private final DoubleColumn[] modifierColumns;
     private final DoubleColumn[] quantityColumns;
     private final DoubleColumn[] adjustmentColumns;
+    private final byte[][] modifierCodes;
+    private final double[][] modifierTables;
+    private final byte[][] adjustmentCodes;
+    private final double[][] adjustmentTables;
+    private final byte[][] quantityCodes;
+    private final double[][] quantityTables;
+    /** Whether category {@code c}'s quantity and modifier columns are byte-coded (see {@link #creditCoded}). */
+    private final boolean[] coded;
 
     Bound(ContributionBatch batch) {
       this.batch = batch;
@@ -114,6 +122,66 @@ final class CreditPlan {
       for (int a = 0; a < adjustments.length; a++) {
         String name = adjustments[a].attribute();
         adjustmentColumns[a] = name == null ? null : batch.attributeColumn(name);
+      }
+      // Byte-coded columns hold at most 255 distinct values: each factor is computed once per code (the
+      // same function of the same value, so the same double) and rows then read it from a table.
+      modifierCodes = new byte[modifiers.length][];
+      modifierTables = new double[modifiers.length][];
+      for (int m = 0; m < modifiers.length; m++) {
+        byte[] codes = modifierColumns[m].byteCodes();
+        if (codes != null) {
+          double[] t = new double[256];
+          for (int code = 0; code < 256; code++) {
+            double x = modifierColumns[m].byteCodeValue(code);
+            t[code] = modifiers[m].curve().apply(Double.isNaN(x) ? modifiers[m].defaultValue() : x);
+          }
+          modifierCodes[m] = codes;
+          modifierTables[m] = t;
+        }
+      }
+      adjustmentCodes = new byte[adjustments.length][];
+      adjustmentTables = new double[adjustments.length][];
+      for (int a = 0; a < adjustments.length; a++) {
+        DoubleColumn col = adjustmentColumns[a];
+        if (col == null) {
+          continue;
+        }
+        byte[] codes = col.byteCodes();
+        if (codes == null) {
+          continue;
+        }
+        // An adjustment that does not match leaves the credit as it is: a factor of exactly 1.0.
+        double[] t = new double[256];
+        for (int code = 0; code < 256; code++) {
+          double x = col.byteCodeValue(code);
+          t[code] = !Double.isNaN(x) && adjustments[a].matchesAttribute(x) ? adjustments[a].factor() : 1.0;
+        }
+        adjustmentCodes[a] = codes;
+        adjustmentTables[a] = t;
+      }
+      quantityCodes = new byte[categoryIds.length][];
+      quantityTables = new double[categoryIds.length][];
+      coded = new boolean[categoryIds.length];
+      for (int c = 0; c < categoryIds.length; c++) {
+        boolean ok = true;
+        DoubleColumn qc = quantityColumns[c];
+        if (qc != null) {
+          byte[] codes = qc.byteCodes();
+          if (codes == null) {
+            ok = false;
+          } else {
+            double[] t = new double[256];
+            for (int code = 0; code < 256; code++) {
+              t[code] = unit[c].quantity(qc.byteCodeValue(code));
+            }
+            quantityCodes[c] = codes;
+            quantityTables[c] = t;
+          }
+        }
+        for (int m : modifiersByCategory[c]) {
+          ok &= modifierCodes[m] != null;
+        }
+        coded[c] = ok;
       }
     }
 
@@ -171,9 +239,59 @@ final class CreditPlan {
         }
         for (int c = 0; c < k; c++) {
           if (start[c] < start[c + 1]) {
-            creditBucket(c, bucket, start[c], start[c + 1], quality, out);
+            if (coded[c]) {
+              creditCoded(c, bucket, start[c], start[c + 1], quality, out);
+            } else {
+              creditBucket(c, bucket, start[c], start[c + 1], quality, out);
+            }
           }
         }
+      }
+    }
+
+    /**
+     * {@link #creditBucket} when category {@code c}'s quantity and modifier columns are byte-coded: the
+     * quantity, each modifier's factor and each attribute adjustment's factor (where its column is
+     * byte-coded too) are read from per-code tables, so a row is a chain of table reads and multiplications
+     * in the formula's order, with no curve evaluation.
+     */
+    private void creditCoded(int c, int[] bucket, int from, int to, boolean quality, long[] out) {
+      double b = base[c];
+      byte[] qCodes = quantityCodes[c];
+      double[] qTable = quantityTables[c];
+      int[] mods = modifiersByCategory[c];
+      int keyBase = c * roles * groups;
+      for (int i = from; i < to; i++) {
+        int row = bucket[i];
+        double v = b;
+        if (qCodes != null) {
+          v *= qTable[qCodes[row] & 0xFF];
+        }
+        for (int m : mods) {
+          v *= modifierTables[m][modifierCodes[m][row] & 0xFF];
+        }
+        int r = batch.role(row);
+        for (int a : adjustmentsByKey[keyBase + r * groups + batch.workingGroup(row)]) {
+          byte[] codes = adjustmentCodes[a];
+          if (codes != null) {
+            v *= adjustmentTables[a][codes[row] & 0xFF];
+          } else if (adjustmentColumns[a] == null) {
+            v *= adjustments[a].factor();
+          } else {
+            double x = adjustmentColumns[a].get(row);
+            if (!Double.isNaN(x) && adjustments[a].matchesAttribute(x)) {
+              v *= adjustments[a].factor();
+            }
+          }
+        }
+        v *= roleWeight[r];
+        if (quality) {
+          double q = medianApprovalQuality(row);
+          if (!Double.isNaN(q)) {
+            v *= q;
+          }
+        }
+        out[row] = Fixed.toMicros(v);
       }
     }
 

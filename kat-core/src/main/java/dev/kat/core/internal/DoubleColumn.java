@@ -57,6 +57,24 @@ public final class DoubleColumn {
     return doubles[row];
   }
 
+  /**
+   * The rows' one-byte codes while the column holds at most 255 distinct values (code 255 is "absent"),
+   * else null. The array is the column's own: read it, never write it. With {@link #byteCodeValue} a reader
+   * can compute a function of the value once per code instead of once per row.
+   */
+  public byte[] byteCodes() {
+    return bytes;
+  }
+
+  /**
+   * The value of one-byte code {@code code} (NaN for the absent code 255, 0.0 for codes not in use); only
+   * meaningful while {@link #byteCodes()} is not null.
+   */
+  public double byteCodeValue(int code) {
+    Checks.state(bytes != null, "this column no longer holds one-byte codes");
+    return values[code & 0xFF];
+  }
+
   /** Appends {@code value} (NaN for absent) as the next row. */
   public void add(double value) {
     Checks.state(codes != null || doubles != null, "this column was trimmed and is read-only");
