@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs them, then rewrites the results section of docs/benchmarks.md and keeps
 # the raw results (JMH JSON, heap measurements) in docs/benchmarks/. See docs/benchmarks.md.
 #
-#   bench/run.sh quick   # a few minutes on a quiet machine: 1 fork, short iterations, 100 k and 1 M records
+#   bench/run.sh quick   # about half an hour on a quiet machine: 1 fork, short iterations, 100 k and 1 M records
 #   bench/run.sh full    # the annotated settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement), up to 10 M
 #   bench/run.sh quick rules memory   # only these groups; the other groups' last results are kept
 #
@@ -20,16 +20,18 @@ cd "$(dirname "$0")/.."
 
 case "$mode" in
   quick)
-    jmh_opts=(-f 1 -wi 1 -i 3 -w 1s -r 1s)
+    # Three warm-up iterations: at 1 M records one iteration is a handful of operations, and with fewer
+    # the measured CPU time still includes JIT compilation.
+    jmh_opts=(-f 1 -wi 3 -i 3 -w 1s -r 1s)
     big_sizes=(-p records=100000,1000000)
-    guard_sizes=(-p records=100000)
+    guard_sizes=(-p records=100000,1000000)
     object_sizes=(-p records=100000,1000000)
     sim_agents=(-p agents=1000)
     rules_sizes=(-p records=100000)
     # Drools needs a longer warm-up than the engine: its first operations run interpreted rule code.
     rules_opts=(-f 1 -wi 5 -w 2s -i 3 -r 1s)
-    heap_sizes=(1000000 2000000)
-    settings="quick: 1 fork, 1 x 1 s warm-up, 3 x 1 s measurement per size"
+    heap_sizes=(1000000 4000000 7000000 10000000)
+    settings="quick: 1 fork, 3 x 1 s warm-up, 3 x 1 s measurement per size"
     ;;
   full)
     jmh_opts=()
@@ -39,7 +41,7 @@ case "$mode" in
     sim_agents=(-p agents=1000,10000)
     rules_sizes=(-p records=100000,1000000)
     rules_opts=()
-    heap_sizes=(1000000 2000000 3000000 4000000 5000000 6000000 8000000 10000000)
+    heap_sizes=(1000000 2000000 4000000 6000000 7000000 8000000 9000000 10000000)
     settings="full: as annotated, 2 forks, 3 x 2 s warm-up, 5 x 2 s measurement per size"
     ;;
   *)
