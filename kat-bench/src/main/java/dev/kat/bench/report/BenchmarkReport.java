@@ -182,7 +182,7 @@ public final class BenchmarkReport {
     row(sb, "credit stage ≥ 50 M records/s (1 M records)", credit == null ? null
         : String.format(Locale.ROOT, "%.1f M records/s wall median (both cores); %.1f M records/s of CPU time",
             1e6 / credit.median / 1e3, 1e6 / credit.costMillis() / 1e3),
-        credit == null ? null : 1e6 / credit.median / 1e3 >= 50_000);
+        credit == null ? null : 1e6 / credit.median / 1e3 >= 50);
     Score cycle = find("CycleBenchmark.cycle", 1_000_000);
     row(sb, "full cycle with every guardrail on, 1 M records ≤ 1 s",
         cycle == null ? null : String.format(Locale.ROOT, "%.3f s wall median, %.3f s CPU", cycle.median / 1e3,
@@ -239,7 +239,7 @@ public final class BenchmarkReport {
     Score csv = find("IngestionBenchmark.csv", 1_000_000);
     row(sb, "ingestion ≥ 1 M CSV rows/s", csv == null ? null
         : String.format(Locale.ROOT, "%.2f M rows/s", 1e6 / csv.costMillis() / 1e3),
-        csv == null ? null : 1e6 / csv.costMillis() / 1e3 >= 1000);
+        csv == null ? null : 1e6 / csv.costMillis() / 1e3 >= 1);
     sb.append('\n');
   }
 

@@ -59,6 +59,16 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void markdown_targetsReached_areMarkedMet(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("jmh-core.json"), "[" + jmh("CreditBenchmark.credit", "\"records\": \"1000000\"", 19.5, 36) + ","
+        + jmh("IngestionBenchmark.csv", "\"records\": \"1000000\"", 900, 800) + "]");
+    String md = BenchmarkReport.read(dir, Map.of()).markdown();
+    assertTrue(md.contains("| credit stage ≥ 50 M records/s (1 M records) | 51.3 M records/s wall median (both cores); "
+        + "27.8 M records/s of CPU time | yes |"), md);
+    assertTrue(md.contains("| ingestion ≥ 1 M CSV rows/s | 1.25 M rows/s | yes |"), md);
+  }
+
+  @Test
   void splice_existingSection_isReplacedAndTheRestKept() {
     String doc = "# Title\n\n" + BenchmarkReport.BEGIN + "\nold\n" + BenchmarkReport.END + "\n\n## After\n";
     assertEquals("# Title\n\n" + BenchmarkReport.BEGIN + "\nnew\n" + BenchmarkReport.END + "\n\n## After\n",
