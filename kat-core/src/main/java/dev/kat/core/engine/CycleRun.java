@@ -147,10 +147,16 @@ final class CycleRun {
       }
       // A detector's flags are applied in a canonical order so that its reporting order cannot matter.
       Integer[] order = new Integer[found.size()];
+      String[] idKeys = new String[found.size()];
+      String[] whoKeys = new String[found.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
+        // The text forms the comparison orders by, built once per flag rather than once per comparison.
+        idKeys[i] = found.get(i).recordIds().toString();
+        whoKeys[i] = found.get(i).contributors().toString();
       }
-      Arrays.sort(order, (a, b) -> compareFlags(found.get(a), found.get(b)));
+      Arrays.sort(order, (a, b) -> compareFlags(found.get(a), idKeys[a], whoKeys[a], found.get(b), idKeys[b],
+          whoKeys[b]));
       for (int i : order) {
         Flag f = found.get(i);
         flags.add(f);
@@ -195,16 +201,21 @@ final class CycleRun {
     return n == v.length ? v : Arrays.copyOf(v, n);
   }
 
-  private static int compareFlags(Flag a, Flag b) {
+  /**
+   * The canonical order of one detector's flags: action, factor, record ids, contributors, evidence,
+   * severity; {@code aIds}/{@code aWho} are {@code a.recordIds().toString()} and
+   * {@code a.contributors().toString()}, and likewise for {@code b}.
+   */
+  private static int compareFlags(Flag a, String aIds, String aWho, Flag b, String bIds, String bWho) {
     int c = a.action().compareTo(b.action());
     if (c == 0) {
       c = Double.compare(a.factor(), b.factor());
     }
     if (c == 0) {
-      c = a.recordIds().toString().compareTo(b.recordIds().toString());
+      c = aIds.compareTo(bIds);
     }
     if (c == 0) {
-      c = a.contributors().toString().compareTo(b.contributors().toString());
+      c = aWho.compareTo(bWho);
     }
     if (c == 0) {
       c = a.evidence().compareTo(b.evidence());
