@@ -270,29 +270,38 @@ final class CreditPlan {
         for (int m : mods) {
           v *= modifierTables[m][modifierCodes[m][row] & 0xFF];
         }
-        int r = batch.role(row);
-        for (int a : adjustmentsByKey[keyBase + r * groups + batch.workingGroup(row)]) {
-          byte[] codes = adjustmentCodes[a];
-          if (codes != null) {
-            v *= adjustmentTables[a][codes[row] & 0xFF];
-          } else if (adjustmentColumns[a] == null) {
-            v *= adjustments[a].factor();
-          } else {
-            double x = adjustmentColumns[a].get(row);
-            if (!Double.isNaN(x) && adjustments[a].matchesAttribute(x)) {
-              v *= adjustments[a].factor();
-            }
-          }
-        }
-        v *= roleWeight[r];
-        if (quality) {
-          double q = medianApprovalQuality(row);
-          if (!Double.isNaN(q)) {
-            v *= q;
-          }
-        }
-        out[row] = Fixed.toMicros(v);
+        out[row] = rest(row, keyBase, v, quality);
       }
+    }
+
+    /**
+     * The rest of {@code credit(row, null)} after the quantity and modifiers gave {@code v}: the
+     * adjustments of the row's (category, role, working group) key in policy order (from the per-code
+     * table where the adjustment's column has one: the same factor), the role weight and the review quality.
+     */
+    private long rest(int row, int keyBase, double v, boolean quality) {
+      int r = batch.role(row);
+      for (int a : adjustmentsByKey[keyBase + r * groups + batch.workingGroup(row)]) {
+        byte[] codes = adjustmentCodes[a];
+        if (codes != null) {
+          v *= adjustmentTables[a][codes[row] & 0xFF];
+        } else if (adjustmentColumns[a] == null) {
+          v *= adjustments[a].factor();
+        } else {
+          double x = adjustmentColumns[a].get(row);
+          if (!Double.isNaN(x) && adjustments[a].matchesAttribute(x)) {
+            v *= adjustments[a].factor();
+          }
+        }
+      }
+      v *= roleWeight[r];
+      if (quality) {
+        double q = medianApprovalQuality(row);
+        if (!Double.isNaN(q)) {
+          v *= q;
+        }
+      }
+      return Fixed.toMicros(v);
     }
 
     /** {@code credit(row, null)} for the rows {@code bucket[from, to)}, all of category {@code c}. */
@@ -315,25 +324,7 @@ final class CreditPlan {
           }
           v *= modifiers[m].curve().apply(x);
         }
-        int r = batch.role(row);
-        for (int a : adjustmentsByKey[keyBase + r * groups + batch.workingGroup(row)]) {
-          DoubleColumn col = adjustmentColumns[a];
-          if (col != null) {
-            double x = col.get(row);
-            if (Double.isNaN(x) || !adjustments[a].matchesAttribute(x)) {
-              continue;
-            }
-          }
-          v *= adjustments[a].factor();
-        }
-        v *= roleWeight[r];
-        if (quality) {
-          double q = medianApprovalQuality(row);
-          if (!Double.isNaN(q)) {
-            v *= q;
-          }
-        }
-        out[row] = Fixed.toMicros(v);
+        out[row] = rest(row, keyBase, v, quality);
       }
     }
 
