@@ -793,12 +793,12 @@ public final class CycleResult {
       update(md, "\n" + run.overrides.canonicalForm());
     }
     ContributionBatch b = run.batch;
-    int[] order = RowOrder.of(b);
-    update(md, "\naccepted " + order.length + "\n");
+    // A batch stores its rows in canonical order (content hash, then canonical bytes): RowStore.freeze.
+    update(md, "\naccepted " + b.rows() + "\n");
     // One line per row: canonical bytes, " raw final\n"; streamed through one buffer, no string per row.
     DigestWriter w = new DigestWriter(md);
     RecordCodec rowBytes = new RecordCodec(256);
-    for (int row : order) {
+    for (int row = 0; row < b.rows(); row++) {
       rowBytes.reset();
       b.appendCanonicalBytes(row, rowBytes);
       w.bytes(rowBytes.bytes(), 0, rowBytes.length()).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
