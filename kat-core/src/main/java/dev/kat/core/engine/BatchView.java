@@ -83,6 +83,14 @@ public interface BatchView {
   /** The 64-bit hash of the {@code k}-th evidence key of {@code row}. */
   long evidenceHash(int row, int k);
 
+  /**
+   * The {@code k}-th evidence key of {@code row} ({@link dev.kat.core.model.Evidence#key()}), the text
+   * {@link #evidenceHash} hashes. The default decodes the whole record; a batch may read the key alone.
+   */
+  default String evidenceKey(int row, int k) {
+    return record(row).evidence().get(k).key();
+  }
+
   /** A 64-bit hash of the whole record's canonical form. */
   long contentHash(int row);
 

@@ -222,6 +222,11 @@ public final class ContributionBatch implements BatchView {
   }
 
   @Override
+  public String evidenceKey(int row, int k) {
+    return store.evidenceKey(row, k);
+  }
+
+  @Override
   public long contentHash(int row) {
     return store.contentHash(row);
   }

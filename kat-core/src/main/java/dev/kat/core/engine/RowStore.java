@@ -665,6 +665,33 @@ final class RowStore {
     return evHash[evStart.get(row) + k];
   }
 
+  /**
+   * The key ({@link Evidence#key()}) of the {@code k}-th evidence of {@code row}, read from the arena
+   * without regenerating the rest of the record: the header, id, nanoseconds and extra attributes are
+   * skipped, then the evidence before {@code k}.
+   */
+  String evidenceKey(int row, int k) {
+    Cursor in = new Cursor(arena, recordStart.get(row));
+    long header = in.varint();
+    in.skipCompact();
+    if ((header & 2) != 0) {
+      in.varint();
+    }
+    if ((header & 4) != 0) {
+      for (long extras = in.varint(); extras > 0; extras--) {
+        in.varint();
+        in.value();
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      in.skipCompact();
+      in.skipRaw();
+    }
+    String uri = in.string(heads);
+    String contentHash = in.raw();
+    return contentHash.isEmpty() ? "uri:" + uri : "sha:" + contentHash;
+  }
+
   /** The record id of {@code row}. */
   String recordId(int row) {
     Cursor in = new Cursor(arena, recordStart.get(row));
@@ -807,6 +834,30 @@ final class RowStore {
         bits |= (long) (a[pos++] & 0xFF) << (8 * i);
       }
       return Double.longBitsToDouble(bits);
+    }
+
+    String raw() {
+      int n = (int) varint();
+      String s = new String(a, pos, n, StandardCharsets.UTF_8);
+      pos += n;
+      return s;
+    }
+
+    void skipRaw() {
+      int n = (int) varint();
+      pos += n;
+    }
+
+    void skipCompact() {
+      int h = (int) varint();
+      if (h == 0) {
+        skipRaw();
+        return;
+      }
+      long t = varint();
+      if ((t & 1) == 0) {
+        pos += (int) (t >>> 1);
+      }
     }
 
     void copyRaw(RecordCodec out) {

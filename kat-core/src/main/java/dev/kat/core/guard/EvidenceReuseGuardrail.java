@@ -194,10 +194,11 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     return false;
   }
 
+  /** The first evidence key of {@code row} whose hash is {@code hash}. */
   private static String keyOf(BatchView b, int row, long hash) {
-    for (Evidence e : b.record(row).evidence()) {
-      if (Hashing.hash64(e.key()) == hash) {
-        return e.key();
+    for (int k = 0, m = b.evidenceCount(row); k < m; k++) {
+      if (b.evidenceHash(row, k) == hash) {
+        return b.evidenceKey(row, k);
       }
     }
     return "#" + Long.toHexString(hash);

@@ -57,6 +57,8 @@ class ContributionBatchTest {
     assertEquals(2, batch.evidenceCount(ra));
     assertEquals(Hashing.hash64("sha:h1"), batch.evidenceHash(ra, 0));
     assertEquals(Hashing.hash64("uri:https://ex/b"), batch.evidenceHash(ra, 1));
+    assertEquals("sha:h1", batch.evidenceKey(ra, 0));
+    assertEquals("uri:https://ex/b", batch.evidenceKey(ra, 1));
     byte[] bytes = RecordCodec.encode(a);
     assertEquals(Hashing.hash64(bytes, 0, bytes.length), batch.contentHash(ra));
     assertEquals(a, batch.record(ra));

@@ -147,6 +147,9 @@ class RowStoreProperties {
       assertEquals(c.id(), store.recordId(r));
       assertEquals(c.occurredAt().getEpochSecond(), store.epochSecond(r));
       assertEquals(c.reviews().size(), store.reviewCount(r));
+      for (int k = 0; k < c.evidence().size(); k++) {
+        assertEquals(c.evidence().get(k).key(), store.evidenceKey(r, k));
+      }
       for (int k = 0; k < c.reviews().size(); k++) {
         OptionalDouble q = c.reviews().get(k).quality();
         assertEquals(q.isPresent() ? q.getAsDouble() : Double.NaN, store.quality(r, k));
