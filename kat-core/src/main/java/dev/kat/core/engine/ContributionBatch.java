@@ -300,7 +300,8 @@ public final class ContributionBatch implements BatchView {
     /** Scratch for the canonical bytes of an earlier row with the same id. */
     private final RecordCodec earlier = new RecordCodec();
     private final List<Rejection> rejections = new ArrayList<>();
-    private final LongIntMap idToRow;
+    /** Row of each admitted id's first record by id hash; released when the batch is built. */
+    private LongIntMap idToRow;
     private final Map<String, Integer> collidedIds = new HashMap<>();
     private final Set<String> conflictIds = new HashSet<>();
     private final Map<Integer, String> supersedes = new HashMap<>();
@@ -562,6 +563,10 @@ public final class ContributionBatch implements BatchView {
           }
         }
       }
+      // The id index is not needed once duplicates and corrections are resolved; releasing it before the
+      // rows are put in canonical order keeps the builder's largest table out of the batch's peak heap.
+      idToRow = null;
+      collidedIds.clear();
       return new ContributionBatch(this, live);
     }
   }

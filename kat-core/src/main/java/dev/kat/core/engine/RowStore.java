@@ -451,54 +451,65 @@ final class RowStore {
     for (DoubleColumn col : attributes) {
       col.permuteAndTrim(order);
     }
+    // One pass per array, each replacing its array before the next is copied, so that the heap holds
+    // at most one array twice at a time (at ten million rows the arrays together take hundreds of MB).
     byte[] a = new byte[arenaLength];
-    Offsets as = new Offsets();
-    int[] c = new int[cpStart.last()];
-    Offsets cs = new Offsets();
-    int[] rv = new int[rvStart.last()];
-    byte[] vd = new byte[rv.length];
-    int[] reviewOrder = new int[rv.length];
-    Offsets rs = new Offsets();
-    long[] ev = new long[evStart.last()];
-    Offsets es = new Offsets();
-    int aw = 0;
-    int cw = 0;
-    int rw = 0;
-    int ew = 0;
+    Offsets as = new Offsets(rows);
+    int w = 0;
     for (int i = 0; i < rows; i++) {
       int r = order[i];
-      int a0 = recordStart.get(r);
-      int n = recordStart.get(r + 1) - a0;
-      System.arraycopy(arena, a0, a, aw, n);
-      as.add(aw += n);
-      int c0 = cpStart.get(r);
-      n = cpStart.get(r + 1) - c0;
-      System.arraycopy(cp, c0, c, cw, n);
-      cs.add(cw += n);
-      int v0 = rvStart.get(r);
-      n = rvStart.get(r + 1) - v0;
-      System.arraycopy(reviewer, v0, rv, rw, n);
-      System.arraycopy(verdict, v0, vd, rw, n);
-      for (int k = 0; k < n; k++) {
-        reviewOrder[rw + k] = v0 + k;
-      }
-      rs.add(rw += n);
-      int e0 = evStart.get(r);
-      n = evStart.get(r + 1) - e0;
-      System.arraycopy(evHash, e0, ev, ew, n);
-      es.add(ew += n);
+      int s0 = recordStart.get(r);
+      int n = recordStart.get(r + 1) - s0;
+      System.arraycopy(arena, s0, a, w, n);
+      as.add(w += n);
     }
     arena = a;
     recordStart = as;
     recordStart.compact();
+    int[] c = new int[cpStart.last()];
+    Offsets cs = new Offsets(rows);
+    w = 0;
+    for (int i = 0; i < rows; i++) {
+      int r = order[i];
+      int s0 = cpStart.get(r);
+      int n = cpStart.get(r + 1) - s0;
+      System.arraycopy(cp, s0, c, w, n);
+      cs.add(w += n);
+    }
     cp = c;
     cpStart = cs;
     cpStart.compact();
+    int[] rv = new int[rvStart.last()];
+    byte[] vd = new byte[rv.length];
+    int[] reviewOrder = new int[rv.length];
+    Offsets rs = new Offsets(rows);
+    w = 0;
+    for (int i = 0; i < rows; i++) {
+      int r = order[i];
+      int s0 = rvStart.get(r);
+      int n = rvStart.get(r + 1) - s0;
+      System.arraycopy(reviewer, s0, rv, w, n);
+      System.arraycopy(verdict, s0, vd, w, n);
+      for (int k = 0; k < n; k++) {
+        reviewOrder[w + k] = s0 + k;
+      }
+      rs.add(w += n);
+    }
     reviewer = rv;
     verdict = vd;
-    quality.permuteAndTrim(reviewOrder);
     rvStart = rs;
     rvStart.compact();
+    quality.permuteAndTrim(reviewOrder);
+    long[] ev = new long[evStart.last()];
+    Offsets es = new Offsets(rows);
+    w = 0;
+    for (int i = 0; i < rows; i++) {
+      int r = order[i];
+      int s0 = evStart.get(r);
+      int n = evStart.get(r + 1) - s0;
+      System.arraycopy(evHash, s0, ev, w, n);
+      es.add(w += n);
+    }
     evHash = ev;
     evStart = es;
     evStart.compact();

@@ -18,7 +18,13 @@ public final class Offsets {
 
   /** A sequence holding the single offset 0. */
   public Offsets() {
-    full = new int[17];
+    this(16);
+  }
+
+  /** A sequence holding the single offset 0, with room for {@code entries} more without growing. */
+  public Offsets(int entries) {
+    Checks.argument(entries >= 0 && entries < Integer.MAX_VALUE - 16, "entries must be in [0, 2^31 - 17): " + entries);
+    full = new int[entries + 1];
     size = 1;
   }
 

@@ -144,4 +144,28 @@ class InternalHelpersTest {
     assertEquals(5002, d.size());
     assertEquals("person-4999", d.decode(5001));
   }
+
+  @Test
+  void offsets_presized_holdTheSameOffsetsAsGrownOnesBeforeAndAfterCompaction() {
+    Offsets grown = new Offsets();
+    Offsets presized = new Offsets(3);
+    int[] values = {0, 5, 5, 70_000, 70_010};
+    for (int i = 1; i < values.length; i++) {
+      grown.add(values[i]);
+      presized.add(values[i]);
+    }
+    grown.compact();
+    presized.compact();
+    for (int i = 0; i < values.length; i++) {
+      assertEquals(values[i], grown.get(i));
+      assertEquals(values[i], presized.get(i));
+    }
+    assertEquals(5, presized.size());
+  }
+
+  @Test
+  void offsets_negativeCapacity_isRejectedNamingTheValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Offsets(-1));
+    assertEquals("entries must be in [0, 2^31 - 17): -1", e.getMessage());
+  }
 }
