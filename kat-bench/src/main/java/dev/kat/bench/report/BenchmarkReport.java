@@ -200,8 +200,9 @@ public final class BenchmarkReport {
       }
     }
     String tenText = ten != null
-        ? String.format(Locale.ROOT, "%.1f s (cycle and hash, after %.1f s admission)",
-            ten.path("cycleSeconds").asDouble(), ten.path("admitSeconds").asDouble())
+        ? String.format(Locale.ROOT, "%.1f s wall, %.1f s CPU (the cycle, after a warm-up; the content hash %.1f s "
+            + "more; admission %.1f s)", ten.path("cycleSeconds").asDouble(), ten.path("cycleCpuSeconds").asDouble(),
+            ten.path("hashSeconds").asDouble(), ten.path("admitSeconds").asDouble())
         : largest != null ? String.format(Locale.ROOT, "does not fit; largest cycle in 2 GiB: %,d records",
             largest.path("records").asLong()) : null;
     Boolean tenMet = null;
@@ -237,9 +238,12 @@ public final class BenchmarkReport {
     row(sb, "≥ 30× the rules engine firing per record", rulesText,
         whole == null ? null : whole.costMillis() / compiled.costMillis() >= 30);
     Score csv = find("IngestionBenchmark.csv", 1_000_000);
+    // Like the credit stage, a large file is read on both cores, so the target is read by wall clock;
+    // CPU-time throughput is shown next to it.
     row(sb, "ingestion ≥ 1 M CSV rows/s", csv == null ? null
-        : String.format(Locale.ROOT, "%.2f M rows/s", 1e6 / csv.costMillis() / 1e3),
-        csv == null ? null : 1e6 / csv.costMillis() / 1e3 >= 1);
+        : String.format(Locale.ROOT, "%.2f M rows/s wall median; %.2f M rows/s of CPU time", 1e6 / csv.median / 1e3,
+            1e6 / csv.costMillis() / 1e3),
+        csv == null ? null : 1e6 / csv.median / 1e3 >= 1);
     sb.append('\n');
   }
 
@@ -398,17 +402,21 @@ public final class BenchmarkReport {
       sb.append('\n');
     }
     if (!heap.isEmpty()) {
-      sb.append("### Whole cycles in a 2 GiB heap\n\nOne JVM per size with `-Xmx2g`: records streamed into "
-          + "the batch (no record objects held), then the full cycle and its content hash, timed once "
-          + "(wall clock).\n\n");
-      sb.append("| records | fits | admission s | cycle + hash s | resident after admission MiB | peak heap MiB |\n");
-      sb.append("| ---: | --- | ---: | ---: | ---: | ---: |\n");
+      sb.append("### Whole cycles in a 2 GiB heap\n\nOne JVM per size with `-Xmx2g`: after a warm-up (five cycles "
+          + "of 100 k records, discarded), records streamed into the batch (no record objects held), then the "
+          + "full cycle, then its content hash, each timed once (wall clock; CPU is the process's CPU time "
+          + "during the cycle, collector threads included). Peak heap is the sum of the heap pools' peaks.\n\n");
+      sb.append("| records | fits | admission s | cycle s (wall) | cycle s (CPU) | content hash s "
+          + "| resident after admission MiB | peak heap MiB |\n");
+      sb.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       for (JsonNode h : heap) {
         boolean ok = h.path("ok").asBoolean();
-        sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s |\n", h.path("records").asLong(),
+        sb.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s |\n", h.path("records").asLong(),
             ok ? "yes" : "**no** (out of memory)",
             ok ? String.format(Locale.ROOT, "%.2f", h.path("admitSeconds").asDouble()) : "—",
             ok ? String.format(Locale.ROOT, "%.2f", h.path("cycleSeconds").asDouble()) : "—",
+            ok ? String.format(Locale.ROOT, "%.2f", h.path("cycleCpuSeconds").asDouble()) : "—",
+            ok ? String.format(Locale.ROOT, "%.2f", h.path("hashSeconds").asDouble()) : "—",
             ok ? String.valueOf(h.path("residentAfterAdmission").asLong() >> 20) : "—",
             ok ? String.valueOf(h.path("peakUsed").asLong() >> 20) : "—"));
       }

@@ -25,8 +25,8 @@ import java.util.Locale;
  * <p>{@code resident} measures the used heap after a full collection before and after building each
  * object, with the builder and every temporary gone, so the difference is what stays resident. It prints
  * one JSON object per size. {@code cycle} admits the records from a lazy stream (no record objects are
- * held), runs the full cycle with the content hash once, and prints one JSON object with the heap limit,
- * the times and the peak heap used; if the heap is too small it prints {@code "ok": false}.
+ * held), runs the full cycle once after a warm-up, then the content hash, and prints one JSON object with
+ * the heap limit, the times and the peak heap used; if the heap is too small it prints {@code "ok": false}.
  */
 public final class Footprint {
   private Footprint() {}
@@ -71,29 +71,68 @@ public final class Footprint {
         records, rows, batchBytes, estimate, objectBytes, size, Runtime.getRuntime().maxMemory());
   }
 
-  /** One full cycle of {@code records} records in this JVM's heap, as one JSON object. */
+  /** Records in each warm-up cycle run before the measured one. */
+  static final int WARM_UP_RECORDS = 100_000;
+
+  /** Warm-up cycles run before the measured one. */
+  static final int WARM_UP_CYCLES = 5;
+
+  /**
+   * One full cycle of {@code records} records in this JVM's heap, as one JSON object: after
+   * {@link #WARM_UP_CYCLES} cycles of {@link #WARM_UP_RECORDS} records (so that, as in the JMH benchmarks,
+   * the measured cycle runs compiled code), the records are admitted from a lazy stream, the cycle is run
+   * and timed, and the content hash is computed and timed separately. Times are wall clock and process
+   * CPU time, each measured once.
+   */
   static String cycle(int records) {
     long max = Runtime.getRuntime().maxMemory();
     try {
       KatEngine engine = KatEngine.of(BenchPolicy.full());
+      for (int i = 0; i < WARM_UP_CYCLES; i++) {
+        ContributionBatch warm = engine.newBatch(BenchData.CYCLE)
+            .addAll(BenchData.of(WARM_UP_RECORDS, 42 + i).stream()).build();
+        engine.run(warm, PriorState.empty()).contentHash();
+      }
+      usedAfterGc();
+      resetPeaks();
       long t0 = System.nanoTime();
       ContributionBatch batch = engine.newBatch(BenchData.CYCLE).addAll(BenchData.of(records, 42).stream()).build();
       long t1 = System.nanoTime();
       long resident = usedAfterGc();
+      long c2 = processCpu();
       long t2 = System.nanoTime();
       CycleResult result = engine.run(batch, PriorState.empty());
-      String hash = result.contentHash();
       long t3 = System.nanoTime();
+      long c3 = processCpu();
+      String hash = result.contentHash();
+      long t4 = System.nanoTime();
       long peak = peakUsed();
       return String.format(Locale.ROOT,
           "{\"records\": %d, \"ok\": true, \"maxHeap\": %d, \"admitSeconds\": %.3f, \"cycleSeconds\": %.3f, "
-              + "\"residentAfterAdmission\": %d, \"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, "
+              + "\"cycleCpuSeconds\": %.3f, \"hashSeconds\": %.3f, \"residentAfterAdmission\": %d, "
+              + "\"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, \"warmUp\": \"%d cycles of %d records\", "
               + "\"hash\": \"%s\"}",
-          records, max, (t1 - t0) / 1e9, (t3 - t2) / 1e9, resident, peak, batch.rows(),
-          result.contributors().size(), hash);
+          records, max, (t1 - t0) / 1e9, (t3 - t2) / 1e9, c3 < 0 || c2 < 0 ? -1.0 : (c3 - c2) / 1e9,
+          (t4 - t3) / 1e9, resident, peak, batch.rows(), result.contributors().size(), WARM_UP_CYCLES,
+          WARM_UP_RECORDS, hash);
     } catch (OutOfMemoryError e) {
       return String.format(Locale.ROOT, "{\"records\": %d, \"ok\": false, \"maxHeap\": %d, \"error\": \"%s\"}",
           records, max, e.getMessage() == null ? "OutOfMemoryError" : e.getMessage().replace('"', '\''));
+    }
+  }
+
+  /** The process CPU time in nanoseconds (all threads, collector included), or -1 if the JVM cannot tell. */
+  private static long processCpu() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
+  }
+
+  private static void resetPeaks() {
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
     }
   }
 
