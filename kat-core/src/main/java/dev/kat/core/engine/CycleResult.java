@@ -11,7 +11,6 @@ import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
-import dev.kat.core.model.Evidence;
 import dev.kat.core.policy.Goal;
 import dev.kat.core.policy.KarmaPolicy;
 import dev.kat.core.policy.Policy;
@@ -748,9 +747,10 @@ public final class CycleResult {
       }
       List<String> fresh = new ArrayList<>();
       for (int r = 0; r < run.batch.rows(); r++) {
-        if (run.batch.evidenceCount(r) > 0 && run.finalCredit[r] > 0) {
-          for (Evidence e : run.batch.record(r).evidence()) {
-            fresh.add(e.key());
+        int n = run.batch.evidenceCount(r);
+        if (n > 0 && run.finalCredit[r] > 0) {
+          for (int k = 0; k < n; k++) {
+            fresh.add(run.batch.evidenceKey(r, k));
           }
         }
       }
