@@ -13,6 +13,7 @@ import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Verdict;
 import dev.kat.core.policy.Policy;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +55,7 @@ final class RowStore {
   private static final int MAX_HEADS = 1 << 16;
   private static final int DUPLICATE = Verdict.DUPLICATE.ordinal();
 
-  final Names people = new Names(false);
+  final People people = new People();
   final Names workingGroups = new Names(true);
   private final Names daos = new Names(true);
   private final Names extraNames = new Names(true);
@@ -68,6 +69,7 @@ final class RowStore {
   private final long cycleStart;
 
   private int rows;
+  private boolean frozen;
   private int[] person;
   private byte[] category;
   private short[] categoryWide;
@@ -87,7 +89,10 @@ final class RowStore {
   private byte[] verdict = new byte[16];
   private final DoubleColumn quality = new DoubleColumn(16);
   private Offsets evStart = new Offsets();
-  private long[] evHash = new long[16];
+  /** The evidence hashes of the block of rows last asked for (see {@link #evidenceHash}); immutable. */
+  private EvidenceBlock evidenceBlock;
+  /** Every row's evidence hashes, while the collector keeps them (see {@link #evidenceHash}). */
+  private volatile WeakReference<long[]> evidenceHashes = new WeakReference<>(null);
 
   RowStore(Cycle cycle, Policy policy) {
     categoryBytes = utf8(policy.categories().keySet());
@@ -188,14 +193,7 @@ final class RowStore {
       rvn++;
     }
     rvStart.add(rvn);
-    int evn = evStart.last();
-    if (evHash.length < evn + c.evidence().size()) {
-      evHash = Arrays.copyOf(evHash, Growth.capacity(evHash.length, evn + c.evidence().size()));
-    }
-    for (Evidence e : c.evidence()) {
-      evHash[evn++] = Hashing.hash64(e.key());
-    }
-    evStart.add(evn);
+    evStart.add(evStart.last() + c.evidence().size());
 
     int nano = c.occurredAt().getNano();
     putVarint((long) daos.encode(c.dao()) << 3 | (extras > 0 ? 4 : 0) | (nano != 0 ? 2 : 0)
@@ -394,9 +392,7 @@ final class RowStore {
         System.arraycopy(reviewer, v0, reviewer, vw, v1 - v0);
         System.arraycopy(verdict, v0, verdict, vw, v1 - v0);
         rvStart.set(w + 1, vw + v1 - v0);
-        int ew = evStart.get(w);
-        System.arraycopy(evHash, e0, evHash, ew, e1 - e0);
-        evStart.set(w + 1, ew + e1 - e0);
+        evStart.set(w + 1, evStart.get(w) + e1 - e0);
         w++;
       }
       a0 = a1;
@@ -500,17 +496,12 @@ final class RowStore {
     rvStart = rs;
     rvStart.compact();
     quality.permuteAndTrim(reviewOrder);
-    long[] ev = new long[evStart.last()];
     Offsets es = new Offsets(rows);
     w = 0;
     for (int i = 0; i < rows; i++) {
       int r = order[i];
-      int s0 = evStart.get(r);
-      int n = evStart.get(r + 1) - s0;
-      System.arraycopy(evHash, s0, ev, w, n);
-      es.add(w += n);
+      es.add(w += evStart.get(r + 1) - evStart.get(r));
     }
-    evHash = ev;
     evStart = es;
     evStart.compact();
     people.freeze();
@@ -518,6 +509,7 @@ final class RowStore {
     daos.freeze();
     extraNames.freeze();
     heads.freeze();
+    frozen = true;
   }
 
   /**
@@ -672,8 +664,28 @@ final class RowStore {
     return evStart.get(row + 1) - evStart.get(row);
   }
 
-  long evidenceHash(int row, int k) {
-    return evHash[evStart.get(row) + k];
+  /*
+   * Evidence hashes are not stored: each is the xxHash64 of the evidence key ("sha:" + content hash when
+   * given, else "uri:" + URI), regenerated from the arena. The reader that matters, the evidence-reuse
+   * detector, scans every row's hashes from row 0 several times in one cycle. A scan that starts at the
+   * first rows therefore computes every row's hashes in one sequential walk of the arena and keeps them
+   * behind a weak reference: a transient array, reused by the scans that follow while no collection
+   * intervenes, that never stays resident beyond that. Any other access (or a scan after the collector
+   * dropped the array) computes a block of consecutive rows at a time and keeps the last block in an
+   * immutable object; that field is written without synchronisation: a thread sees null, its own block
+   * or a complete block of another thread (final fields), and checks which rows it covers before use.
+   * Either way the values are the same; only the cost differs.
+   */
+  private static final int EVIDENCE_BLOCK_SHIFT = 5;
+
+  private static final class EvidenceBlock {
+    final int firstRow;
+    final long[] hashes;
+
+    EvidenceBlock(int firstRow, long[] hashes) {
+      this.firstRow = firstRow;
+      this.hashes = hashes;
+    }
   }
 
   /**
@@ -703,6 +715,72 @@ final class RowStore {
     return contentHash.isEmpty() ? "uri:" + uri : "sha:" + contentHash;
   }
 
+  /** The xxHash64 of the {@code k}-th evidence key of {@code row} ({@link Evidence#key()}). */
+  long evidenceHash(int row, int k) {
+    if (frozen) {
+      long[] all = evidenceHashes.get();
+      if (all == null && row < 1 << EVIDENCE_BLOCK_SHIFT) {
+        all = evidenceHashes(0, rows);
+        evidenceHashes = new WeakReference<>(all);
+      }
+      if (all != null) {
+        return all[evStart.get(row) + k];
+      }
+    }
+    int first = row >>> EVIDENCE_BLOCK_SHIFT << EVIDENCE_BLOCK_SHIFT;
+    EvidenceBlock e = evidenceBlock;
+    if (e == null || e.firstRow != first) {
+      int end = Math.min(rows, first + (1 << EVIDENCE_BLOCK_SHIFT));
+      if (frozen) {
+        e = new EvidenceBlock(first, evidenceHashes(first, end));
+        evidenceBlock = e;
+      } else {
+        // Still being written: the block may grow, so it is not kept.
+        e = new EvidenceBlock(first, evidenceHashes(first, end));
+      }
+    }
+    return e.hashes[evStart.get(row) - evStart.get(first) + k];
+  }
+
+  /** The evidence hashes of rows {@code from} to {@code to} (exclusive), in row and evidence order. */
+  private long[] evidenceHashes(int from, int to) {
+    int e0 = evStart.get(from);
+    long[] h = new long[evStart.get(to) - e0];
+    byte[] key = new byte[64];
+    int j = 0;
+    for (int row = from; row < to; row++) {
+      int ne = evStart.get(row + 1) - evStart.get(row);
+      if (ne == 0) {
+        continue;
+      }
+      Cursor in = new Cursor(arena, recordStart.get(row));
+      in.skipToEvidence(heads);
+      for (int i = 0; i < ne; i++) {
+        int uriAt = in.pos;
+        in.skipCompact();
+        int hashLength = (int) in.varint();
+        if (hashLength > 0) {
+          key = Cursor.prefixed(key, SHA, in.a, in.pos, hashLength);
+          h[j++] = Hashing.hash64(key, 0, SHA.length + hashLength);
+        } else {
+          Cursor uri = new Cursor(arena, uriAt);
+          int n = uri.compactInto(heads, key, URI.length);
+          if (n < 0) {
+            key = new byte[2 * key.length - n];
+            n = new Cursor(arena, uriAt).compactInto(heads, key, URI.length);
+          }
+          System.arraycopy(URI, 0, key, 0, URI.length);
+          h[j++] = Hashing.hash64(key, 0, n);
+        }
+        in.pos += hashLength;
+      }
+    }
+    return h;
+  }
+
+  private static final byte[] SHA = "sha:".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] URI = "uri:".getBytes(StandardCharsets.UTF_8);
+
   /** The record id of {@code row}. */
   String recordId(int row) {
     Cursor in = new Cursor(arena, recordStart.get(row));
@@ -715,7 +793,7 @@ final class RowStore {
     Cursor in = new Cursor(arena, recordStart.get(row));
     long header = in.varint();
     in.copyCompact(heads, out);
-    out.putString(people.value(person[row]));
+    people.put(person[row], out);
     out.putUtf8(daos.bytes((int) (header >>> 3)));
     out.putUtf8(workingGroups.bytes(workingGroup[row]));
     out.putUtf8(categoryBytes[category(row)]);
@@ -754,7 +832,7 @@ final class RowStore {
     int c1 = cpStart.get(row + 1);
     out.putVarlong(c1 - c0);
     for (int i = c0; i < c1; i++) {
-      out.putString(people.value(cp[i]));
+      people.put(cp[i], out);
     }
     int ne = evidenceCount(row);
     out.putVarlong(ne);
@@ -766,7 +844,7 @@ final class RowStore {
     int v1 = rvStart.get(row + 1);
     out.putVarlong(v1 - v0);
     for (int i = v0; i < v1; i++) {
-      out.putString(people.value(reviewer[i]));
+      people.put(reviewer[i], out);
       out.putVarlong(verdict[i]);
       double q = quality.get(i);
       if (Double.isNaN(q)) {
@@ -799,13 +877,14 @@ final class RowStore {
     return RecordCodec.decode(out.bytes(), 0);
   }
 
-  /** Bytes held by the columns and the arena (an estimate of the resident size, without dictionaries). */
+  /** Bytes held by the columns, the arena and the dictionaries (an estimate of the resident size). */
   long bytesHeld() {
     long b = 4L * person.length + (category != null ? category.length : 2L * categoryWide.length) + role.length
         + 2L * workingGroup.length + (second != null ? 4L * second.length : 8L * secondWide.length)
         + 8L * contentHash.length + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
-        + 4L * reviewer.length + verdict.length + quality.bytesHeld() + rvStart.bytesHeld() + 8L * evHash.length
-        + evStart.bytesHeld();
+        + 4L * reviewer.length + verdict.length + quality.bytesHeld() + rvStart.bytesHeld() + evStart.bytesHeld()
+        + people.bytesHeld() + workingGroups.bytesHeld() + daos.bytesHeld() + extraNames.bytesHeld()
+        + heads.bytesHeld();
     for (DoubleColumn col : attributes) {
       b += col.bytesHeld();
     }
@@ -817,12 +896,73 @@ final class RowStore {
     private final byte[] a;
     private int pos;
 
+    /** Moves from the start of a row's arena entry to its first evidence. */
+    void skipToEvidence(Names heads) {
+      long header = varint();
+      skipCompact();
+      if ((header & 2) != 0) {
+        varint();
+      }
+      if ((header & 4) != 0) {
+        for (int x = (int) varint(); x > 0; x--) {
+          varint();
+          value();
+        }
+      }
+    }
+
+    /**
+     * Writes the compact string here into {@code dst} from {@code at}; returns the end, or minus the length
+     * needed if {@code dst} may be too short (the cursor is then past the string's head: start again).
+     */
+    int compactInto(Names heads, byte[] dst, int at) {
+      int h = (int) varint();
+      if (h == 0) {
+        int n = (int) varint();
+        if (at + n > dst.length) {
+          return -(at + n);
+        }
+        System.arraycopy(a, pos, dst, at, n);
+        pos += n;
+        return at + n;
+      }
+      byte[] head = heads.bytes(h - 1);
+      long t = varint();
+      int n = (t & 1) == 1 ? 19 : (int) (t >>> 1);
+      if (at + head.length + n > dst.length) {
+        return -(at + head.length + n);
+      }
+      System.arraycopy(head, 0, dst, at, head.length);
+      at += head.length;
+      if ((t & 1) == 1) {
+        return at + RecordCodec.writeDigits(t >>> 1, dst, at);
+      }
+      System.arraycopy(a, pos, dst, at, n);
+      pos += n;
+      return at + n;
+    }
+
+    /** {@code dst} (or a larger copy) holding {@code prefix} then {@code n} bytes of {@code src} from {@code from}. */
+    static byte[] prefixed(byte[] dst, byte[] prefix, byte[] src, int from, int n) {
+      if (prefix.length + n > dst.length) {
+        dst = new byte[prefix.length + n];
+      }
+      System.arraycopy(prefix, 0, dst, 0, prefix.length);
+      System.arraycopy(src, from, dst, prefix.length, n);
+      return dst;
+    }
+
     Cursor(byte[] a, int pos) {
       this.a = a;
       this.pos = pos;
     }
 
     long varint() {
+      byte b = a[pos];
+      if (b >= 0) {
+        pos++;
+        return b;
+      }
       long v = 0;
       int shift = 0;
       while (true) {
@@ -917,6 +1057,111 @@ final class RowStore {
   private static final byte[] EMPTY = new byte[0];
 
   /**
+   * The person ids (contributors, counterparts, reviewers) coded to dense ints in order of first
+   * appearance. While building, a {@link Dictionary} finds codes; {@link #freeze} replaces it with one UTF-8
+   * array holding every id, compact offsets into it and an open-addressing table of codes keyed by the
+   * xxHash64 of the bytes.
+   *
+   * <p>A batch holds about one person per ten rows; as {@code String} objects each would cost two object
+   * headers, a byte array and a reference, several times its text, and regenerating a row's canonical bytes
+   * would follow two pointers to scattered objects per person named. Here an id is a slice of one array and
+   * {@link #put} copies it into the canonical bytes; {@link #value} makes a {@code String} only when asked.
+   */
+  static final class People {
+    private Dictionary codes = new Dictionary();
+    private byte[] utf8;
+    private Offsets start;
+    private int[] table;
+
+    int encode(String s) {
+      return codes.encode(s);
+    }
+
+    int size() {
+      return codes != null ? codes.size() : start.size() - 1;
+    }
+
+    String value(int code) {
+      if (codes != null) {
+        return codes.decode(code);
+      }
+      int from = start.get(code);
+      return new String(utf8, from, start.get(code + 1) - from, StandardCharsets.UTF_8);
+    }
+
+    /** Appends the id of {@code code} to {@code out} in canonical form (a varint length and UTF-8 bytes). */
+    void put(int code, RecordCodec out) {
+      if (codes != null) {
+        out.putString(codes.decode(code));
+        return;
+      }
+      int from = start.get(code);
+      out.putUtf8(EMPTY, utf8, from, start.get(code + 1) - from);
+    }
+
+    int find(String s) {
+      if (codes != null) {
+        return codes.find(s);
+      }
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      int mask = table.length - 1;
+      for (int i = slot(b, 0, b.length, mask); ; i = (i + 1) & mask) {
+        int c = table[i] - 1;
+        if (c < 0) {
+          return -1;
+        }
+        int from = start.get(c);
+        if (Arrays.equals(utf8, from, start.get(c + 1), b, 0, b.length)) {
+          return c;
+        }
+      }
+    }
+
+    private static int slot(byte[] b, int from, int to, int mask) {
+      return (int) Hashing.hash64(b, from, to) & mask;
+    }
+
+    void freeze() {
+      if (codes == null) {
+        return;
+      }
+      int n = codes.size();
+      Offsets at = new Offsets();
+      byte[] all = new byte[Math.max(16, 8 * n)];
+      int length = 0;
+      for (int c = 0; c < n; c++) {
+        byte[] b = codes.decode(c).getBytes(StandardCharsets.UTF_8);
+        if (all.length - length < b.length) {
+          Checks.state((long) length + b.length <= Integer.MAX_VALUE - 16, "person ids exceed 2 GiB of text");
+          all = Arrays.copyOf(all, Growth.capacity(all.length, length + b.length));
+        }
+        System.arraycopy(b, 0, all, length, b.length);
+        length += b.length;
+        at.add(length);
+      }
+      at.compact();
+      int cap = Integer.highestOneBit(Math.max(4, n * 2) - 1) << 1;
+      int[] t = new int[cap];
+      for (int c = 0; c < n; c++) {
+        int i = slot(all, at.get(c), at.get(c + 1), cap - 1);
+        while (t[i] != 0) {
+          i = (i + 1) & (cap - 1);
+        }
+        t[i] = c + 1;
+      }
+      utf8 = Arrays.copyOf(all, length);
+      start = at;
+      table = t;
+      codes = null;
+    }
+
+    /** Bytes held once frozen (an estimate of the resident size). */
+    long bytesHeld() {
+      return codes != null ? 0 : utf8.length + start.bytesHeld() + 4L * table.length;
+    }
+  }
+
+  /**
    * Strings coded to dense ints in order of first appearance, optionally with their UTF-8 bytes cached.
    * While building, a {@link Dictionary} (an open-addressing table of codes) finds codes; {@link #freeze}
    * replaces it with a compact open-addressing table of codes (4 to 8 bytes per string).
@@ -1002,6 +1247,22 @@ final class RowStore {
 
     List<String> values() {
       return List.of(values != null ? values : building.toArray(new String[0]));
+    }
+
+    /**
+     * Bytes held once frozen, estimated: per string a {@code String} (24 bytes), its byte array (16 bytes
+     * of header plus the text, Latin-1 assumed), the cached UTF-8 copy, a reference and the table.
+     */
+    long bytesHeld() {
+      if (values == null) {
+        return 0;
+      }
+      long b = 16 + 4L * values.length + 4L * table.length;
+      for (int c = 0; c < values.length; c++) {
+        long text = 16 + values[c].length();
+        b += 24 + text + (cacheBytes ? 4 + 16 + bytes[c].length : 0);
+      }
+      return b;
     }
   }
 }

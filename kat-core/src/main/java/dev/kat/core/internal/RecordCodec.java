@@ -195,6 +195,20 @@ public final class RecordCodec {
     len = end;
   }
 
+  /** Writes the decimal digits of {@code number} (&gt;= 0) into {@code dst} from {@code at}; returns how many. */
+  public static int writeDigits(long number, byte[] dst, int at) {
+    int digits = digits(number);
+    long x = number;
+    int i = at + digits;
+    for (; x > Integer.MAX_VALUE; x /= 10) {
+      dst[--i] = (byte) ('0' + (int) (x % 10));
+    }
+    for (int y = (int) x; i > at; y /= 10) {
+      dst[--i] = (byte) ('0' + y % 10);
+    }
+    return digits;
+  }
+
   private static int digits(long number) {
     int digits = 1;
     for (long p = 10; digits < 19 && number >= p; p *= 10) {

@@ -3,6 +3,7 @@ package dev.kat.core.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
@@ -128,6 +129,7 @@ class RowStoreProperties {
     kept.sort(Comparator.comparingLong(RowStoreProperties::hash)
         .thenComparing((x, y) -> Arrays.compare(RecordCodec.encode(x), RecordCodec.encode(y))));
     assertRows(store, kept);
+    assertEquals(-1, store.people.find("nobody at all"));
   }
 
   /** A stand-in content hash with many ties and both signs, so that the tie-break by bytes is exercised. */
@@ -153,6 +155,15 @@ class RowStoreProperties {
       for (int k = 0; k < c.reviews().size(); k++) {
         OptionalDouble q = c.reviews().get(k).quality();
         assertEquals(q.isPresent() ? q.getAsDouble() : Double.NaN, store.quality(r, k));
+      }
+      assertEquals(c.evidence().size(), store.evidenceCount(r));
+      for (int k = 0; k < c.evidence().size(); k++) {
+        assertEquals(Hashing.hash64(c.evidence().get(k).key()), store.evidenceHash(r, k), "row " + r + " evidence " + k);
+      }
+      assertEquals(c.contributor(), store.people.value(store.person(r)));
+      assertEquals(store.person(r), store.people.find(c.contributor()));
+      for (int k = 0; k < c.reviews().size(); k++) {
+        assertEquals(c.reviews().get(k).reviewer(), store.people.value(store.reviewer(r, k)));
       }
       Double amount = c.attributes().get("amount");
       assertEquals(amount == null ? Double.NaN : amount, store.attributeColumn("amount").get(r));
