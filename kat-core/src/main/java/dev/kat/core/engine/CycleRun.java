@@ -36,9 +36,9 @@ final class CycleRun {
   final List<int[]> flagPeople = new ArrayList<>();
   final TreeSet<String> held = new TreeSet<>();
   boolean[] voided;
-  double[] dayFactor;
-  double[] categoryFactor;
-  double[] cycleFactor;
+  CellFactors dayFactor;
+  CellFactors categoryFactor;
+  CellFactors cycleFactor;
 
   CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior, Overrides overrides) {
     this.policy = policy;
@@ -223,75 +223,157 @@ final class CycleRun {
     return c == 0 ? a.severity().compareTo(b.severity()) : c;
   }
 
+  /*
+   * The cap stage works contributor by contributor: every cap sums one contributor's credit (per day, per
+   * category or per cycle), so a contributor's rows are capped from that contributor's sums alone, the
+   * per-day caps first, then the category caps, then the cycle cap, exactly as three passes over all rows
+   * would. The rows are grouped by contributor with one counting sort (rows ascending within a
+   * contributor), and the sums live in scratch arrays of one contributor's days and categories, so no table
+   * is sized people × days. Only factors other than 1 are kept, per contributor, for explanations.
+   */
   private void caps() {
     int n = batch.rows();
     int people = batch.people();
-    if (!policy.caps().perDay().isNone()) {
-      long cells = (long) people * days;
-      if (cells > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("per-day caps over " + days + " days for " + people
-            + " people exceed one table; use shorter cycles");
-      }
-      long[] sums = new long[(int) cells];
-      for (int row = 0; row < n; row++) {
-        sums[batch.contributor(row) * days + dayIndex(row)] += finalCredit[row];
-      }
-      dayFactor = factors(sums, i -> policy.caps().perDay());
-      for (int row = 0; row < n; row++) {
-        double f = dayFactor[batch.contributor(row) * days + dayIndex(row)];
-        if (f != 1.0) {
-          finalCredit[row] = Fixed.scale(finalCredit[row], f);
-        }
-      }
-    }
+    CapSpec perDay = policy.caps().perDay();
+    CapSpec perCycle = policy.caps().perCycle();
     int k = batch.categories();
+    boolean dayCap = !perDay.isNone();
     boolean anyCategoryCap = !policy.caps().perCategory().isNone()
         || policy.caps().categoryOverrides().values().stream().anyMatch(c -> !c.isNone());
-    if (anyCategoryCap) {
-      long[] sums = new long[people * k];
-      for (int row = 0; row < n; row++) {
-        sums[batch.contributor(row) * k + batch.category(row)] += finalCredit[row];
-      }
-      CapSpec[] specs = new CapSpec[k];
-      for (int c = 0; c < k; c++) {
-        specs[c] = policy.caps().forCategory(batch.categoryId(c));
-      }
-      categoryFactor = factors(sums, i -> specs[i % k]);
-      for (int row = 0; row < n; row++) {
-        double f = categoryFactor[batch.contributor(row) * k + batch.category(row)];
-        if (f != 1.0) {
-          finalCredit[row] = Fixed.scale(finalCredit[row], f);
-        }
-      }
+    boolean cycleCap = !perCycle.isNone();
+    if (!dayCap && !anyCategoryCap && !cycleCap) {
+      return;
     }
-    if (!policy.caps().perCycle().isNone()) {
-      long[] sums = new long[people];
-      for (int row = 0; row < n; row++) {
-        sums[batch.contributor(row)] += finalCredit[row];
+    int[] start = new int[people + 1];
+    for (int row = 0; row < n; row++) {
+      start[batch.contributor(row) + 1]++;
+    }
+    for (int c = 0; c < people; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] byPerson = new int[n];
+    int[] fill = Arrays.copyOf(start, people);
+    for (int row = 0; row < n; row++) {
+      byPerson[fill[batch.contributor(row)]++] = row;
+    }
+    fill = null;
+    CapSpec[] specs = new CapSpec[k];
+    for (int c = 0; c < k; c++) {
+      specs[c] = policy.caps().forCategory(batch.categoryId(c));
+    }
+    long[] sum = new long[Math.max(days, k)];
+    double[] factor = new double[sum.length];
+    Arrays.fill(factor, Double.NaN);
+    int[] cell = new int[16];
+    dayFactor = dayCap ? new CellFactors(people) : null;
+    categoryFactor = anyCategoryCap ? new CellFactors(people) : null;
+    cycleFactor = cycleCap ? new CellFactors(people) : null;
+    for (int c = 0; c < people; c++) {
+      int from = start[c];
+      int to = start[c + 1];
+      if (to - from > cell.length) {
+        cell = new int[Math.max(to - from, 2 * cell.length)];
       }
-      cycleFactor = factors(sums, i -> policy.caps().perCycle());
-      for (int row = 0; row < n; row++) {
-        double f = cycleFactor[batch.contributor(row)];
-        if (f != 1.0) {
-          finalCredit[row] = Fixed.scale(finalCredit[row], f);
+      if (dayCap) {
+        for (int i = from; i < to; i++) {
+          cell[i - from] = dayIndex(byPerson[i]);
         }
+        capCells(c, byPerson, from, to, cell, sum, factor, d -> perDay, dayFactor);
+      }
+      if (anyCategoryCap) {
+        for (int i = from; i < to; i++) {
+          cell[i - from] = batch.category(byPerson[i]);
+        }
+        capCells(c, byPerson, from, to, cell, sum, factor, g -> specs[g], categoryFactor);
+      }
+      if (cycleCap) {
+        Arrays.fill(cell, 0, to - from, 0);
+        capCells(c, byPerson, from, to, cell, sum, factor, x -> perCycle, cycleFactor);
       }
     }
   }
 
-  private static double[] factors(long[] sums, java.util.function.IntFunction<CapSpec> spec) {
-    double[] f = new double[sums.length];
-    for (int i = 0; i < sums.length; i++) {
-      long s = sums[i];
-      if (s <= 0) {
-        f[i] = 1.0;
-        continue;
-      }
-      CapSpec cap = spec.apply(i);
-      long capped = Fixed.toMicros(cap.apply(Fixed.toDouble(s)));
-      f[i] = capped >= s ? 1.0 : capped / (double) s;
+  /**
+   * Caps one contributor's rows {@code rows[from, to)}, whose cells (day, category, or 0 for the cycle) are
+   * {@code cell[0, to − from)}: sums the credit per cell, scales the rows of each cell over its cap, and
+   * records those cells' factors in {@code kept}. {@code sum} (zeros) and {@code factor} (NaN: not yet
+   * known) are scratch arrays indexed by cell, left as they were found.
+   */
+  private void capCells(int contributor, int[] rows, int from, int to, int[] cell, long[] sum, double[] factor,
+      java.util.function.IntFunction<CapSpec> spec, CellFactors kept) {
+    for (int i = from; i < to; i++) {
+      sum[cell[i - from]] += finalCredit[rows[i]];
     }
-    return f;
+    for (int i = from; i < to; i++) {
+      int x = cell[i - from];
+      if (Double.isNaN(factor[x])) {
+        factor[x] = factor(sum[x], spec.apply(x));
+        if (factor[x] != 1.0) {
+          kept.add(contributor, x, factor[x]);
+        }
+      }
+      double f = factor[x];
+      if (f != 1.0) {
+        finalCredit[rows[i]] = Fixed.scale(finalCredit[rows[i]], f);
+      }
+    }
+    for (int i = from; i < to; i++) {
+      sum[cell[i - from]] = 0;
+      factor[cell[i - from]] = Double.NaN;
+    }
+  }
+
+  /** The factor a cap gives a cell whose credit sums to {@code s}: 1 unless the cap lowers it. */
+  private static double factor(long s, CapSpec cap) {
+    if (s <= 0) {
+      return 1.0;
+    }
+    long capped = Fixed.toMicros(cap.apply(Fixed.toDouble(s)));
+    return capped >= s ? 1.0 : capped / (double) s;
+  }
+
+  /**
+   * The cap factors other than 1 of one kind of cell (days, categories or the cycle), per contributor:
+   * entries are added contributor by contributor in ascending order, so each contributor's entries are one
+   * run, found through {@code start}.
+   */
+  static final class CellFactors {
+    private final int[] start;
+    private int[] cell = new int[16];
+    private double[] factor = new double[16];
+    private int size;
+    private int last;
+
+    CellFactors(int people) {
+      start = new int[people + 1];
+    }
+
+    /** Records {@code f} for {@code (contributor, c)}; contributors come in ascending order. */
+    void add(int contributor, int c, double f) {
+      while (last < contributor) {
+        start[++last] = size;
+      }
+      if (size == cell.length) {
+        cell = Arrays.copyOf(cell, 2 * size);
+        factor = Arrays.copyOf(factor, 2 * size);
+      }
+      cell[size] = c;
+      factor[size++] = f;
+      start[contributor + 1] = size;
+    }
+
+    /** The factor of {@code (contributor, c)}: 1 unless one was recorded. */
+    double get(int contributor, int c) {
+      if (contributor > last) {
+        return 1.0;
+      }
+      for (int i = start[contributor]; i < start[contributor + 1]; i++) {
+        if (cell[i] == c) {
+          return factor[i];
+        }
+      }
+      return 1.0;
+    }
   }
 
   /** The explanation of one row: the credit steps and the later steps, recomputed. */
@@ -316,15 +398,14 @@ final class CycleRun {
       }
     }
     if (dayFactor != null) {
-      double f = dayFactor[batch.contributor(row) * days + dayIndex(row)];
+      double f = dayFactor.get(batch.contributor(row), dayIndex(row));
       if (f != 1.0) {
         v = Fixed.scale(v, f);
         later.add(new Step("cap", "cap:per-day", f, "daily credit above the per-day cap " + capWords(policy.caps().perDay())));
       }
     }
     if (categoryFactor != null) {
-      int k = batch.categories();
-      double f = categoryFactor[batch.contributor(row) * k + batch.category(row)];
+      double f = categoryFactor.get(batch.contributor(row), batch.category(row));
       if (f != 1.0) {
         v = Fixed.scale(v, f);
         String cat = batch.categoryId(batch.category(row));
@@ -333,7 +414,7 @@ final class CycleRun {
       }
     }
     if (cycleFactor != null) {
-      double f = cycleFactor[batch.contributor(row)];
+      double f = cycleFactor.get(batch.contributor(row), 0);
       if (f != 1.0) {
         v = Fixed.scale(v, f);
         later.add(new Step("cap", "cap:per-cycle", f, "cycle credit above the per-cycle cap " + capWords(policy.caps().perCycle())));

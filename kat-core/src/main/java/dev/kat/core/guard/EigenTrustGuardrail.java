@@ -37,6 +37,8 @@ public final class EigenTrustGuardrail implements Guardrail {
   /** The detector id. */
   public static final String ID = "eigentrust";
   private static final int STEPS = 20;
+  /** The code of a voucher at or above full trust (codes below it are step + 1, at most STEPS + 1). */
+  private static final byte FULL = Byte.MAX_VALUE;
 
   private final SortedSet<String> preTrusted;
   private final double alpha;
@@ -117,22 +119,30 @@ public final class EigenTrustGuardrail implements Guardrail {
       return;
     }
     double[] t = trust(g, people, p, alpha);
+    // A record's factor depends only on its most trusted voucher, and the mapping from a voucher's trust to
+    // the record's step is monotone, so each person's trust is turned into a one-byte code once: 0 for no
+    // voucher, step + 1 below full trust, FULL at or above it. A record's code is the largest of its
+    // vouchers' codes (one byte per row instead of a double), and gives the same step as the largest trust.
+    byte[] code = new byte[people];
+    for (int v = 0; v < people; v++) {
+      double raw = t[v] * people / fullTrust;
+      code[v] = raw >= 1.0 ? FULL : (byte) (1 + (int) Math.floor(raw * STEPS));
+    }
     int n = b.rows();
-    double[] best = new double[n];
-    Arrays.fill(best, -1.0);
+    byte[] best = new byte[n];
     for (int q = 0; q < g.pairCount(); q++) {
       for (int e = g.pairStart[q]; e < g.pairStart[q + 1]; e++) {
-        double rho = t[g.other(q, e)] * people;
+        byte c = code[g.other(q, e)];
         int r = g.row(e);
-        if (rho > best[r]) {
-          best[r] = rho;
+        if (c > best[r]) {
+          best[r] = c;
         }
       }
     }
     // Group dampened rows by (contributor, step); the key array is sized to the dampened rows.
     int k = 0;
     for (int r = 0; r < n; r++) {
-      if (best[r] >= 0 && best[r] / fullTrust < 1.0) {
+      if (best[r] > 0 && best[r] < FULL) {
         k++;
       }
     }
@@ -142,15 +152,10 @@ public final class EigenTrustGuardrail implements Guardrail {
     long[] keys = new long[k];
     k = 0;
     for (int r = 0; r < n; r++) {
-      if (best[r] < 0) {
-        continue;
+      if (best[r] > 0 && best[r] < FULL) {
+        int step = best[r] - 1;
+        keys[k++] = ((long) b.contributor(r) << 37) | ((long) step << 32) | r;
       }
-      double raw = best[r] / fullTrust;
-      if (raw >= 1.0) {
-        continue;
-      }
-      int step = (int) Math.floor(raw * STEPS);
-      keys[k++] = ((long) b.contributor(r) << 37) | ((long) step << 32) | r;
     }
     Arrays.sort(keys, 0, k);
     for (int s = 0; s < k; ) {

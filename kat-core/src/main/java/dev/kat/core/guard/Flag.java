@@ -25,8 +25,28 @@ public record Flag(
     Checks.notNull(severity, "severity");
     Checks.notNull(action, "action");
     Checks.inRange(factor, 0.0, 1.0, "factor");
-    recordIds = recordIds.stream().sorted().distinct().collect(java.util.stream.Collectors.toUnmodifiableList());
-    contributors = contributors.stream().sorted().distinct().collect(java.util.stream.Collectors.toUnmodifiableList());
+    recordIds = sortedDistinct(recordIds);
+    contributors = sortedDistinct(contributors);
     Checks.notBlank(evidence, "evidence");
+  }
+
+  /** An unmodifiable sorted copy of {@code ids} without repeats (most lists come sorted: no sort then). */
+  private static List<String> sortedDistinct(List<String> ids) {
+    String[] a = ids.toArray(new String[0]);
+    boolean ascending = true;
+    for (int i = 1; i < a.length && ascending; i++) {
+      ascending = a[i - 1].compareTo(a[i]) < 0;
+    }
+    if (ascending) {
+      return List.of(a);
+    }
+    java.util.Arrays.sort(a);
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (n == 0 || !a[i].equals(a[n - 1])) {
+        a[n++] = a[i];
+      }
+    }
+    return List.of(java.util.Arrays.copyOf(a, n));
   }
 }
