@@ -42,7 +42,7 @@ public final class ContributionBatch implements BatchView {
   private final List<String> categoryIds;
   private final List<String> roleIds;
   private final List<String> workingGroupIds;
-  private final List<Rejection> rejections;
+  private final RejectionList rejections;
   private final long inputCount;
 
   private ContributionBatch(Builder b, boolean[] live) {
@@ -56,7 +56,7 @@ public final class ContributionBatch implements BatchView {
     this.workingGroupIds = store.workingGroups.values();
     List<Rejection> rej = new ArrayList<>(b.rejections);
     rej.sort(REJECTION_ORDER);
-    this.rejections = List.copyOf(rej);
+    this.rejections = new RejectionList(rej);
     this.inputCount = b.inputCount;
   }
 
@@ -78,6 +78,11 @@ public final class ContributionBatch implements BatchView {
 
   /** Records rejected at admission, in canonical order. */
   public List<Rejection> rejections() {
+    return rejections;
+  }
+
+  /** The rejections as stored: canonical bytes, codes and messages. */
+  RejectionList rejectionList() {
     return rejections;
   }
 
@@ -253,15 +258,15 @@ public final class ContributionBatch implements BatchView {
   }
 
   /**
-   * Bytes held per accepted row in the batch's columns and arena (excluding rejected records and the
-   * dictionaries), an estimate of the batch form's resident size.
+   * Bytes the batch holds per accepted row, an estimate of its resident size: the columns, the arena, the
+   * dictionaries and the rejected records, divided by the accepted rows (0 when there are none).
    */
   public double bytesPerRow() {
     int rows = store.rows();
     if (rows == 0) {
       return 0;
     }
-    return store.bytesHeld() / (double) rows;
+    return (store.bytesHeld() + rejections.bytesHeld()) / (double) rows;
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();

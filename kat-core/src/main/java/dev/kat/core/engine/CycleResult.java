@@ -804,12 +804,14 @@ public final class CycleResult {
       w.bytes(rowBytes.bytes(), 0, rowBytes.length()).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
           .ascii('\n');
     }
-    w.flush();
-    update(md, "rejected " + b.rejections().size() + "\n");
-    for (Rejection x : b.rejections()) {
-      md.update(RecordCodec.encode(x.record()));
-      update(md, " " + x.code() + " " + x.message() + "\n");
+    RejectionList rejected = b.rejectionList();
+    w.text("rejected ").number(rejected.size()).ascii('\n');
+    for (int i = 0; i < rejected.size(); i++) {
+      // The record's canonical bytes as the batch keeps them: RecordCodec.encode of the record.
+      w.bytes(rejected.bytes(), rejected.from(i), rejected.to(i) - rejected.from(i)).ascii(' ')
+          .text(rejected.code(i).toString()).ascii(' ').text(rejected.message(i)).ascii('\n');
     }
+    w.flush();
     update(md, "flags " + run.flags.size() + "\n");
     for (Flag f : run.flags) {
       update(md, f.toString() + "\n");

@@ -54,6 +54,14 @@ import java.util.Map;
 final class RowStore {
   private static final int MAX_HEADS = 1 << 16;
   private static final int DUPLICATE = Verdict.DUPLICATE.ordinal();
+  private static final int VERDICT_SHIFT = 29;
+  private static final int PERSON_MASK = (1 << VERDICT_SHIFT) - 1;
+
+  static {
+    if (Verdict.values().length > 1 << (Integer.SIZE - VERDICT_SHIFT)) {
+      throw new AssertionError("verdict ordinals no longer fit above the reviewer code");
+    }
+  }
 
   final People people = new People();
   final Names workingGroups = new Names(true);
@@ -85,8 +93,11 @@ final class RowStore {
   private Offsets cpStart = new Offsets();
   private int[] cp = new int[16];
   private Offsets rvStart = new Offsets();
+  /**
+   * Per review, the reviewer's person code in the low {@link #VERDICT_SHIFT} bits and the verdict's
+   * ordinal above them: one array instead of a second, byte-wide one for verdicts.
+   */
   private int[] reviewer = new int[16];
-  private byte[] verdict = new byte[16];
   private final DoubleColumn quality = new DoubleColumn(16);
   private Offsets evStart = new Offsets();
   /** The evidence hashes of the block of rows last asked for (see {@link #evidenceHash}); immutable. */
@@ -183,12 +194,8 @@ final class RowStore {
     int rvn = rvStart.last();
     int need = rvn + c.reviews().size();
     reviewer = grow(reviewer, need);
-    if (verdict.length < need) {
-      verdict = Arrays.copyOf(verdict, Growth.capacity(verdict.length, need));
-    }
     for (Review r : c.reviews()) {
-      reviewer[rvn] = people.encode(r.reviewer());
-      verdict[rvn] = (byte) r.verdict().ordinal();
+      reviewer[rvn] = people.encode(r.reviewer()) | r.verdict().ordinal() << VERDICT_SHIFT;
       quality.add(r.quality().isPresent() ? r.quality().getAsDouble() : Double.NaN);
       rvn++;
     }
@@ -390,7 +397,6 @@ final class RowStore {
         cpStart.set(w + 1, cw + c1 - c0);
         int vw = rvStart.get(w);
         System.arraycopy(reviewer, v0, reviewer, vw, v1 - v0);
-        System.arraycopy(verdict, v0, verdict, vw, v1 - v0);
         rvStart.set(w + 1, vw + v1 - v0);
         evStart.set(w + 1, evStart.get(w) + e1 - e0);
         w++;
@@ -476,7 +482,6 @@ final class RowStore {
     cpStart = cs;
     cpStart.compact();
     int[] rv = new int[rvStart.last()];
-    byte[] vd = new byte[rv.length];
     int[] reviewOrder = new int[rv.length];
     Offsets rs = new Offsets(rows);
     w = 0;
@@ -485,14 +490,12 @@ final class RowStore {
       int s0 = rvStart.get(r);
       int n = rvStart.get(r + 1) - s0;
       System.arraycopy(reviewer, s0, rv, w, n);
-      System.arraycopy(verdict, s0, vd, w, n);
       for (int k = 0; k < n; k++) {
         reviewOrder[w + k] = s0 + k;
       }
       rs.add(w += n);
     }
     reviewer = rv;
-    verdict = vd;
     rvStart = rs;
     rvStart.compact();
     quality.permuteAndTrim(reviewOrder);
@@ -649,11 +652,11 @@ final class RowStore {
   }
 
   int reviewer(int row, int k) {
-    return reviewer[rvStart.get(row) + k];
+    return reviewer[rvStart.get(row) + k] & PERSON_MASK;
   }
 
   int verdict(int row, int k) {
-    return verdict[rvStart.get(row) + k];
+    return reviewer[rvStart.get(row) + k] >>> VERDICT_SHIFT;
   }
 
   double quality(int row, int k) {
@@ -844,8 +847,10 @@ final class RowStore {
     int v1 = rvStart.get(row + 1);
     out.putVarlong(v1 - v0);
     for (int i = v0; i < v1; i++) {
-      people.put(reviewer[i], out);
-      out.putVarlong(verdict[i]);
+      int rv = reviewer[i];
+      int verdict = rv >>> VERDICT_SHIFT;
+      people.put(rv & PERSON_MASK, out);
+      out.putVarlong(verdict);
       double q = quality.get(i);
       if (Double.isNaN(q)) {
         out.putVarlong(0);
@@ -853,7 +858,7 @@ final class RowStore {
         out.putVarlong(1);
         out.putFixed64(Double.doubleToLongBits(q));
       }
-      if (verdict[i] == DUPLICATE) {
+      if (verdict == DUPLICATE) {
         in.copyCompact(heads, out);
       } else {
         out.putVarlong(0);
@@ -882,7 +887,7 @@ final class RowStore {
     long b = 4L * person.length + (category != null ? category.length : 2L * categoryWide.length) + role.length
         + 2L * workingGroup.length + (second != null ? 4L * second.length : 8L * secondWide.length)
         + 8L * contentHash.length + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
-        + 4L * reviewer.length + verdict.length + quality.bytesHeld() + rvStart.bytesHeld() + evStart.bytesHeld()
+        + 4L * reviewer.length + quality.bytesHeld() + rvStart.bytesHeld() + evStart.bytesHeld()
         + people.bytesHeld() + workingGroups.bytesHeld() + daos.bytesHeld() + extraNames.bytesHeld()
         + heads.bytesHeld();
     for (DoubleColumn col : attributes) {
@@ -1074,7 +1079,10 @@ final class RowStore {
     private int[] table;
 
     int encode(String s) {
-      return codes.encode(s);
+      int code = codes.encode(s);
+      // Reviewer codes share an int with the verdict (see RowStore.reviewer).
+      Checks.state(code <= PERSON_MASK, "too many distinct people in one batch: " + (code + 1L));
+      return code;
     }
 
     int size() {
@@ -1104,8 +1112,7 @@ final class RowStore {
         return codes.find(s);
       }
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      int mask = table.length - 1;
-      for (int i = slot(b, 0, b.length, mask); ; i = (i + 1) & mask) {
+      for (int i = slot(b, 0, b.length, table.length); ; i = i + 1 == table.length ? 0 : i + 1) {
         int c = table[i] - 1;
         if (c < 0) {
           return -1;
@@ -1117,8 +1124,9 @@ final class RowStore {
       }
     }
 
-    private static int slot(byte[] b, int from, int to, int mask) {
-      return (int) Hashing.hash64(b, from, to) & mask;
+    /** The home slot of an id in a table of {@code slots} (any size: the hash's high half is scaled). */
+    private static int slot(byte[] b, int from, int to, int slots) {
+      return (int) ((Hashing.hash64(b, from, to) >>> 32) * slots >>> 32);
     }
 
     void freeze() {
@@ -1140,12 +1148,13 @@ final class RowStore {
         at.add(length);
       }
       at.compact();
-      int cap = Integer.highestOneBit(Math.max(4, n * 2) - 1) << 1;
+      // At most two thirds full; not a power of two, so no more than needed.
+      int cap = n + n / 2 + 2;
       int[] t = new int[cap];
       for (int c = 0; c < n; c++) {
-        int i = slot(all, at.get(c), at.get(c + 1), cap - 1);
+        int i = slot(all, at.get(c), at.get(c + 1), cap);
         while (t[i] != 0) {
-          i = (i + 1) & (cap - 1);
+          i = i + 1 == cap ? 0 : i + 1;
         }
         t[i] = c + 1;
       }
