@@ -4,7 +4,6 @@ import dev.kat.core.internal.Checks;
 import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Hashing;
-import dev.kat.core.internal.LongIntMap;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
@@ -23,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A cycle's records after admission, held in columns: the engine's batch form.
@@ -280,6 +280,41 @@ public final class ContributionBatch implements BatchView {
    */
   public static final double MAX_RECORD_CREDIT = 1e9;
 
+  /** Lists at least this long are prepared in parallel chunks by {@link Builder#addAll}. */
+  static final int PARALLEL_MIN_RECORDS = 16_384;
+  /** Records per chunk prepared by {@link Builder#addAll}. */
+  static final int PREPARE_CHUNK = 4_096;
+
+  /**
+   * Records checked and canonically encoded by {@link Builder#prepare}, waiting to be admitted by
+   * {@link Builder#add(Prepared)}. Opaque; holds the records until then.
+   */
+  public static final class Prepared {
+    private final Builder owner;
+    private final Contribution[] records;
+    /** {@code category * roles + role}, or -1 where the record is rejected. */
+    private final int[] admitted;
+    private final long[] idHash;
+    private final long[] contentHash;
+    /** The rejection where {@code admitted} is -1, else null. */
+    private final Rejection[] rejected;
+
+    private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
+        Rejection[] rejected) {
+      this.owner = owner;
+      this.records = records;
+      this.admitted = admitted;
+      this.idHash = idHash;
+      this.contentHash = contentHash;
+      this.rejected = rejected;
+    }
+
+    /** The number of records prepared. */
+    public int size() {
+      return records.length;
+    }
+  }
+
   /**
    * Admits records one at a time into a batch. Not thread-safe; build once.
    *
@@ -305,9 +340,11 @@ public final class ContributionBatch implements BatchView {
     /** Scratch for the canonical bytes of an earlier row with the same id. */
     private final RecordCodec earlier = new RecordCodec();
     private final List<Rejection> rejections = new ArrayList<>();
-    /** Row of each admitted id's first record by id hash; released when the batch is built. */
-    private LongIntMap idToRow;
-    private final Map<String, Integer> collidedIds = new HashMap<>();
+    /** Accepted rows by id, to find an earlier record with the same id; released when the batch is built. */
+    private RowIdIndex ids = new RowIdIndex(1024);
+    private final IntFunction<String> idOfRow;
+    /** Scratch for the rejection {@link #check} finds when a record is added on its own. */
+    private final Rejection[] oneRejection = new Rejection[1];
     private final Set<String> conflictIds = new HashSet<>();
     private final Map<Integer, String> supersedes = new HashMap<>();
     private long inputCount;
@@ -353,14 +390,34 @@ public final class ContributionBatch implements BatchView {
         creditBound[c] = bound;
       }
       store = new RowStore(cycle, policy);
-      idToRow = new LongIntMap(1024);
+      idOfRow = store::recordId;
     }
 
-    /** Admits every record of {@code records}. */
+    /**
+     * Admits every record of {@code records}, in order. A large list is checked and encoded in chunks on
+     * the calling thread and the fork-join pool it runs in (the common pool outside one) and admitted in
+     * list order, so the batch is the same as adding the records one at a time, whatever the pool.
+     */
     public Builder addAll(Iterable<Contribution> records) {
-      for (Contribution c : Checks.notNull(records, "records")) {
+      Checks.notNull(records, "records");
+      if (records instanceof List && ((List<Contribution>) records).size() >= PARALLEL_MIN_RECORDS) {
+        return addAll((List<Contribution>) records, PREPARE_CHUNK);
+      }
+      for (Contribution c : records) {
         add(c);
       }
+      return this;
+    }
+
+    /** {@link #addAll(Iterable)} of a list, prepared in chunks of {@code chunk} records. */
+    Builder addAll(List<Contribution> records, int chunk) {
+      Checks.state(!built, "this batch builder was already built; start a new one");
+      int n = records.size();
+      List<List<Contribution>> chunks = new ArrayList<>();
+      for (int from = 0; from < n; from += chunk) {
+        chunks.add(records.subList(from, Math.min(n, from + chunk)));
+      }
+      InOrder.run(chunks, this::prepare, this::add);
       return this;
     }
 
@@ -372,27 +429,100 @@ public final class ContributionBatch implements BatchView {
     public Builder add(Contribution c) {
       Checks.notNull(c, "contribution");
       Checks.state(!built, "this batch builder was already built; start a new one");
-      inputCount++;
-      int admitted = check(c);
+      int admitted = check(c, oneRejection, 0);
       if (admitted < 0) {
-        return this;
-      }
-      if (!conflictIds.isEmpty() && conflictIds.contains(c.id())) {
-        reject(c, RejectionCode.DUPLICATE_ID_CONFLICT, "another record with id '" + c.id()
-            + "' has different content; none of them is accepted until the conflict is resolved");
+        inputCount++;
+        rejections.add(oneRejection[0]);
+        oneRejection[0] = null;
         return this;
       }
       canonical.reset();
       canonical.append(c);
-      // the id's UTF-8 bytes are the first field of the canonical bytes just written: hash them there
-      // rather than encoding the id again
-      RecordCodec.Span idSpan = RecordCodec.idSpan(canonical.bytes(), 0);
-      long ih = Hashing.hash64(canonical.bytes(), idSpan.start(), idSpan.end());
-      long ch = Hashing.hash64(canonical.bytes(), 0, canonical.length());
-      int existing = findRow(c.id(), ih);
+      admit(c, admitted, idHash(canonical), Hashing.hash64(canonical.bytes(), 0, canonical.length()), true);
+      return this;
+    }
+
+    /**
+     * Checks and canonically encodes {@code records} for this builder without admitting them: the part of
+     * admission that does not depend on other records. Thread-safe, and may run on any thread while the
+     * builder admits other records; {@link #add(Prepared)} then admits the result, in order with the
+     * builder's other additions.
+     *
+     * @param records the records, none null
+     * @return the records with their checks and hashes
+     */
+    public Prepared prepare(List<Contribution> records) {
+      Checks.notNull(records, "records");
+      int n = records.size();
+      Contribution[] rs = new Contribution[n];
+      int[] admitted = new int[n];
+      long[] idHash = new long[n];
+      long[] contentHash = new long[n];
+      Rejection[] rejected = new Rejection[n];
+      RecordCodec codec = new RecordCodec();
+      for (int i = 0; i < n; i++) {
+        Contribution c = Checks.notNull(records.get(i), "records[" + i + "]");
+        rs[i] = c;
+        admitted[i] = check(c, rejected, i);
+        if (admitted[i] >= 0) {
+          codec.reset();
+          codec.append(c);
+          idHash[i] = idHash(codec);
+          contentHash[i] = Hashing.hash64(codec.bytes(), 0, codec.length());
+        }
+      }
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected);
+    }
+
+    /**
+     * Admits records prepared by this builder's {@link #prepare}, in their order: the same as adding each
+     * record with {@link #add(Contribution)}.
+     *
+     * @throws IllegalArgumentException if {@code prepared} came from another builder
+     * @throws IllegalStateException if the batch was already built
+     */
+    public Builder add(Prepared prepared) {
+      Checks.notNull(prepared, "prepared");
+      Checks.argument(prepared.owner == this, "prepared records must come from this builder's prepare");
+      Checks.state(!built, "this batch builder was already built; start a new one");
+      for (int i = 0; i < prepared.records.length; i++) {
+        Contribution c = prepared.records[i];
+        if (prepared.admitted[i] < 0) {
+          inputCount++;
+          rejections.add(prepared.rejected[i]);
+        } else {
+          admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false);
+        }
+      }
+      return this;
+    }
+
+    /** The hash of the id, the first field of the canonical bytes in {@code codec}. */
+    private static long idHash(RecordCodec codec) {
+      RecordCodec.Span idSpan = RecordCodec.idSpan(codec.bytes(), 0);
+      return Hashing.hash64(codec.bytes(), idSpan.start(), idSpan.end());
+    }
+
+    /**
+     * Admits {@code c}, which passed {@link #check} as {@code admitted}, with id hash {@code ih} and content
+     * hash {@code ch}: settles a repeated id against the earlier row, or stores the record. The canonical
+     * bytes are in {@link #canonical} when {@code encoded}; otherwise they are encoded there if needed.
+     */
+    private void admit(Contribution c, int admitted, long ih, long ch, boolean encoded) {
+      inputCount++;
+      if (!conflictIds.isEmpty() && conflictIds.contains(c.id())) {
+        reject(c, RejectionCode.DUPLICATE_ID_CONFLICT, "another record with id '" + c.id()
+            + "' has different content; none of them is accepted until the conflict is resolved");
+        return;
+      }
+      int existing = ids.find(c.id(), ih, idOfRow);
       if (existing >= 0) {
         boolean same = false;
         if (store.contentHash(existing) == ch) {
+          if (!encoded) {
+            canonical.reset();
+            canonical.append(c);
+          }
           earlier.reset();
           store.appendCanonical(existing, earlier);
           same = Arrays.equals(earlier.bytes(), 0, earlier.length(), canonical.bytes(), 0, canonical.length());
@@ -404,54 +534,38 @@ public final class ContributionBatch implements BatchView {
           reject(c, RejectionCode.DUPLICATE_ID_CONFLICT, "another record with id '" + c.id()
               + "' has different content; none of them is accepted until the conflict is resolved");
         }
-        return this;
+        return;
       }
       int row = store.append(c, ch, admitted / roleWeight.length, admitted % roleWeight.length);
-      if (idToRow.get(ih) >= 0) {
-        collidedIds.put(c.id(), row);
-      } else {
-        idToRow.put(ih, row);
-      }
+      ids.add(ih, row);
       if (c.supersedes() != null) {
         supersedes.put(row, c.supersedes());
       }
-      return this;
-    }
-
-    private int findRow(String id, long ih) {
-      int r = idToRow.get(ih);
-      if (r < 0) {
-        return -1;
-      }
-      if (store.recordId(r).equals(id)) {
-        return r;
-      }
-      Integer c = collidedIds.get(id);
-      return c == null ? -1 : c;
     }
 
     /**
      * Checks {@code c} against the policy. Returns {@code category * roles + role} (policy indices) when it
-     * is admissible; otherwise records the rejection and returns -1.
+     * is admissible; otherwise puts the rejection at {@code rejected[at]} and returns -1. Reads only the
+     * builder's final policy tables, so it may run on any thread.
      */
-    private int check(Contribution c) {
+    private int check(Contribution c, Rejection[] rejected, int at) {
       if (!cycle.contains(c.occurredAt())) {
-        return reject(c, RejectionCode.OUTSIDE_CYCLE, "occurredAt " + c.occurredAt() + " is outside cycle "
+        return refuse(rejected, at, c, RejectionCode.OUTSIDE_CYCLE, "occurredAt " + c.occurredAt() + " is outside cycle "
             + cycle.id() + " [" + cycle.start() + ", " + cycle.end() + ")");
       }
       if (!policy.dao().isEmpty() && !c.dao().isEmpty() && !policy.dao().equals(c.dao())) {
-        return reject(c, RejectionCode.WRONG_DAO, "dao '" + c.dao() + "' is not this policy's DAO '"
+        return refuse(rejected, at, c, RejectionCode.WRONG_DAO, "dao '" + c.dao() + "' is not this policy's DAO '"
             + policy.dao() + "'");
       }
       int ci = categoryIndex.find(c.category());
       if (ci < 0) {
-        return reject(c, RejectionCode.UNKNOWN_CATEGORY, "category '" + c.category()
+        return refuse(rejected, at, c, RejectionCode.UNKNOWN_CATEGORY, "category '" + c.category()
             + "' is not declared by policy " + policy.id() + " (declared: " + policy.categories().keySet() + ")");
       }
       CategorySpec cat = categorySpecs[ci];
       int ri = roleIndex.find(c.role());
       if (ri < 0) {
-        return reject(c, RejectionCode.UNKNOWN_ROLE, "role '" + c.role() + "' is not declared by policy "
+        return refuse(rejected, at, c, RejectionCode.UNKNOWN_ROLE, "role '" + c.role() + "' is not declared by policy "
             + policy.id() + " (declared: " + policy.roles().keySet() + ")");
       }
       if (!eligible[ci * roleWeight.length + ri]) {
@@ -459,36 +573,36 @@ public final class ContributionBatch implements BatchView {
             ? "external role '" + c.role() + "' may only earn credit in community-contribution categories"
             : "role '" + c.role() + "' is not eligible for category '" + c.category() + "' (eligible: "
                 + cat.eligibleRoles() + ")";
-        return reject(c, RejectionCode.ROLE_NOT_ELIGIBLE, why);
+        return refuse(rejected, at, c, RejectionCode.ROLE_NOT_ELIGIBLE, why);
       }
       for (Map.Entry<String, Double> e : c.attributes().entrySet()) {
         double v = e.getValue();
         if (!Double.isFinite(v) || v < 0) {
-          return reject(c, RejectionCode.INVALID_ATTRIBUTE, "attribute '" + e.getKey() + "' is " + v
+          return refuse(rejected, at, c, RejectionCode.INVALID_ATTRIBUTE, "attribute '" + e.getKey() + "' is " + v
               + "; attributes must be finite and >= 0");
         }
       }
       String q = cat.unit().quantityAttribute();
       Double qv = q == null ? null : c.attributes().get(q);
       if (q != null && qv == null) {
-        return reject(c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
+        return refuse(rejected, at, c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
             + cat.unit().name().toLowerCase(java.util.Locale.ROOT) + " and needs attribute '" + q + "'");
       }
       double quantity = q == null ? 1.0 : cat.unit().quantity(qv);
       double most = creditBound[ci] * quantity * roleWeight[ri];
       if (!(most <= MAX_RECORD_CREDIT)) {
-        return reject(c, RejectionCode.INVALID_ATTRIBUTE, (q == null ? "category '" + c.category() + "'"
+        return refuse(rejected, at, c, RejectionCode.INVALID_ATTRIBUTE, (q == null ? "category '" + c.category() + "'"
             : "attribute '" + q + "' (" + qv + ")") + " could earn up to " + most
             + " credit, above the " + MAX_RECORD_CREDIT + " one record may earn");
       }
       if (cat.evidenceRequired() && c.evidence().isEmpty()) {
-        return reject(c, RejectionCode.EVIDENCE_MISSING, "category '" + c.category() + "' requires evidence");
+        return refuse(rejected, at, c, RejectionCode.EVIDENCE_MISSING, "category '" + c.category() + "' requires evidence");
       }
       int approvals = 0;
       int against = 0;
       for (Review r : c.reviews()) {
         if (r.reviewer().equals(c.contributor())) {
-          return reject(c, RejectionCode.SELF_REVIEW, "reviewer '" + r.reviewer()
+          return refuse(rejected, at, c, RejectionCode.SELF_REVIEW, "reviewer '" + r.reviewer()
               + "' is the record's own contributor; self-review earns nothing");
         }
         if (r.verdict() == Verdict.APPROVE) {
@@ -498,20 +612,25 @@ public final class ContributionBatch implements BatchView {
         }
       }
       if (against > 0 && against >= approvals) {
-        return reject(c, RejectionCode.REVIEW_REJECTED, against + " review(s) rejected, dismissed or marked "
+        return refuse(rejected, at, c, RejectionCode.REVIEW_REJECTED, against + " review(s) rejected, dismissed or marked "
             + "the record a duplicate against " + approvals + " approval(s)");
       }
       if (approvals < cat.minApprovals()) {
-        return reject(c, RejectionCode.NOT_VALIDATED, "category '" + c.category() + "' needs "
+        return refuse(rejected, at, c, RejectionCode.NOT_VALIDATED, "category '" + c.category() + "' needs "
             + cat.minApprovals() + " approval(s); the record has " + approvals);
       }
       return ci * roleWeight.length + ri;
     }
 
-    /** Keeps {@code c} as a rejection; returns -1, the "not admitted" result of {@link #check}. */
-    private int reject(Contribution c, RejectionCode code, String message) {
-      rejections.add(new Rejection(c, code, message));
+    /** Puts {@code c}'s rejection at {@code rejected[at]}; returns -1, the "not admitted" result of {@link #check}. */
+    private static int refuse(Rejection[] rejected, int at, Contribution c, RejectionCode code, String message) {
+      rejected[at] = new Rejection(c, code, message);
       return -1;
+    }
+
+    /** Keeps {@code c} as a rejection. */
+    private void reject(Contribution c, RejectionCode code, String message) {
+      rejections.add(new Rejection(c, code, message));
     }
 
     /**
@@ -558,7 +677,7 @@ public final class ContributionBatch implements BatchView {
         }
         for (Map.Entry<String, List<String>> e : correctedBy.entrySet()) {
           byte[] idb = e.getKey().getBytes(StandardCharsets.UTF_8);
-          int r = findRow(e.getKey(), Hashing.hash64(idb, 0, idb.length));
+          int r = ids.find(e.getKey(), Hashing.hash64(idb, 0, idb.length), idOfRow);
           if (r >= 0 && live[r]) {
             live[r] = false;
             List<String> by = new ArrayList<>(e.getValue());
@@ -570,8 +689,7 @@ public final class ContributionBatch implements BatchView {
       }
       // The id index is not needed once duplicates and corrections are resolved; releasing it before the
       // rows are put in canonical order keeps the builder's largest table out of the batch's peak heap.
-      idToRow = null;
-      collidedIds.clear();
+      ids = null;
       return new ContributionBatch(this, live);
     }
   }
