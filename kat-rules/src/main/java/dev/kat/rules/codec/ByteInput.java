@@ -6,13 +6,32 @@ import java.io.InputStream;
 /** A buffered byte stream that knows the absolute offset of every byte. Internal; not thread-safe. */
 final class ByteInput {
   private final InputStream in;
-  private final byte[] buf = new byte[1 << 16];
+  private final byte[] buf;
   private int pos;
   private int lim;
   private long base;
 
   ByteInput(InputStream in) {
+    this(in, 0);
+  }
+
+  /** {@code in}, with offsets counted from {@code offset}. */
+  ByteInput(InputStream in, long offset) {
     this.in = in;
+    this.buf = new byte[1 << 16];
+    this.base = offset;
+  }
+
+  /**
+   * The bytes {@code b[from, to)}, read in place, with offsets counted from {@code from} plus
+   * {@code offset}.
+   */
+  ByteInput(byte[] b, int from, int to, long offset) {
+    this.in = null;
+    this.buf = b;
+    this.pos = from;
+    this.lim = to;
+    this.base = offset - from;
   }
 
   /** The offset of the next byte. */
@@ -57,6 +76,9 @@ final class ByteInput {
   }
 
   private boolean fill() throws IOException {
+    if (in == null) {
+      return false;
+    }
     base += lim;
     pos = 0;
     lim = 0;

@@ -1,9 +1,12 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.model.Contribution;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Reads contribution records from CSV or JSON Lines, streaming, one row at a time (format:
@@ -79,26 +82,109 @@ public final class ContributionReader {
   }
 
   /**
-   * Reads {@code in} to its end; the caller closes it.
+   * Reads {@code in} to its end; the caller closes it. Rows reach {@code sink} on the calling thread, in
+   * file order; a CSV file is parsed in chunks on the calling thread and the fork-join pool it runs in
+   * (the common pool outside one), which changes nothing in what the sink receives.
    *
    * @param source the name used in locations, not blank
    * @throws IOException if reading fails
    */
   public ReadSummary read(InputStream in, String source, ContributionSink sink) throws IOException {
+    return read(in, source, sink, ChunkedCsvReading.BLOCK_BYTES);
+  }
+
+  /** {@link #read(InputStream, String, ContributionSink)} parsing CSV in blocks of {@code blockBytes}. */
+  ReadSummary read(InputStream in, String source, ContributionSink sink, int blockBytes) throws IOException {
     if (in == null || sink == null) {
       throw new IllegalArgumentException("in and sink must not be null");
     }
-    if (source == null || source.isBlank()) {
-      throw new IllegalArgumentException("source (" + source + ") must not be blank");
-    }
-    ByteInput bytes = new ByteInput(in);
+    checkSource(source);
     switch (format) {
       case CSV:
-        return new CsvContributions(source, maxRowBytes, sink).read(bytes);
+        return new ChunkedCsvReading(source, maxRowBytes, blockBytes, new ChunkedCsvReading.Target() {
+          @Override
+          public ContributionBatch.Builder batch() {
+            return null;
+          }
+
+          @Override
+          public void accept(Contribution record, RowLocation location) {
+            sink.accept(record, location);
+          }
+
+          @Override
+          public void malformed(MalformedRow row) {
+            sink.malformed(row);
+          }
+        }).read(in);
       case JSON_LINES:
-        return new JsonLinesContributions(source, maxRowBytes, sink).read(bytes);
+        return new JsonLinesContributions(source, maxRowBytes, sink).read(new ByteInput(in));
       default:
         throw new AssertionError("format " + format);
+    }
+  }
+
+  /**
+   * Reads {@code in} to its end straight into {@code batch}, as {@link #read(InputStream, String,
+   * ContributionSink)} with a sink adding each record to the batch would, but faster: a CSV file's records
+   * are also checked and encoded for the batch ({@link ContributionBatch.Builder#prepare}) on the calling
+   * thread and its fork-join pool, and admitted in file order, so the batch is the same whatever the pool.
+   * The caller closes {@code in}.
+   *
+   * @param source the name used in locations, not blank
+   * @param malformed receives each malformed row, in file order, on the calling thread
+   * @throws IOException if reading fails
+   */
+  public ReadSummary read(InputStream in, String source, ContributionBatch.Builder batch,
+      Consumer<MalformedRow> malformed) throws IOException {
+    return read(in, source, batch, malformed, ChunkedCsvReading.BLOCK_BYTES);
+  }
+
+  /** {@link #read(InputStream, String, ContributionBatch.Builder, Consumer)} in blocks of {@code blockBytes}. */
+  ReadSummary read(InputStream in, String source, ContributionBatch.Builder batch, Consumer<MalformedRow> malformed,
+      int blockBytes) throws IOException {
+    if (in == null || batch == null || malformed == null) {
+      throw new IllegalArgumentException("in, batch and malformed must not be null");
+    }
+    checkSource(source);
+    switch (format) {
+      case CSV:
+        return new ChunkedCsvReading(source, maxRowBytes, blockBytes, new ChunkedCsvReading.Target() {
+          @Override
+          public ContributionBatch.Builder batch() {
+            return batch;
+          }
+
+          @Override
+          public void accept(Contribution record, RowLocation location) {
+            batch.add(record);
+          }
+
+          @Override
+          public void malformed(MalformedRow row) {
+            malformed.accept(row);
+          }
+        }).read(in);
+      case JSON_LINES:
+        return new JsonLinesContributions(source, maxRowBytes, new ContributionSink() {
+          @Override
+          public void accept(Contribution record, RowLocation location) {
+            batch.add(record);
+          }
+
+          @Override
+          public void malformed(MalformedRow row) {
+            malformed.accept(row);
+          }
+        }).read(new ByteInput(in));
+      default:
+        throw new AssertionError("format " + format);
+    }
+  }
+
+  private static void checkSource(String source) {
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("source (" + source + ") must not be blank");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Verdict;
@@ -16,7 +17,8 @@ import java.util.OptionalDouble;
 
 /**
  * The CSV reader: an RFC 4180 parser working on bytes, so that every row's exact byte range and start
- * line are known and its fields can be checked as strict UTF-8. Internal; one instance per read.
+ * line are known and its fields can be checked as strict UTF-8. Internal; one instance per thread of a read
+ * ({@link ChunkedCsvReading} hands it the file a chunk at a time).
  *
  * <p>Rules beyond RFC 4180, documented in docs/formats.md: lines may end in LF or CRLF; blank lines are
  * skipped and are not rows; a UTF-8 byte-order mark is skipped; a quote inside an unquoted field, or
@@ -46,7 +48,6 @@ final class CsvContributions {
 
   private final String source;
   private final int maxRowBytes;
-  private final ContributionSink sink;
   private final ByteBuf content = new ByteBuf();
   private int[] fieldStart = new int[32];
   private int[] fieldEnd = new int[32];
@@ -60,11 +61,19 @@ final class CsvContributions {
   private int overflowColumn;
   private boolean lastFieldQuoted;
 
+  /** Whether the header is still to be read (the first row that is not blank). */
+  private boolean beforeHeader = true;
+  /** Added to lines named in the text of a problem; 0 while the chunk's place in the file is unknown. */
+  private long messageLineBase;
   private String[] names;
   private int[] kinds;
   private boolean headerUsable;
-  private final List<FileProblem> fileProblems = new ArrayList<>();
+  private List<FileProblem> fileProblems = new ArrayList<>();
   private final RecordParts parts = new RecordParts();
+  /** The record the last {@link #row} call built. */
+  private Contribution built;
+  /** Whether the last {@link #readRecord} reached the end of its input inside a quoted field. */
+  private boolean endedInQuote;
   /** Repeated short cells (people, categories, roles) decode to one shared string each. */
   private final Interner interner = new Interner(1 << 17);
 
@@ -80,66 +89,69 @@ final class CsvContributions {
     return stop;
   }
 
-  CsvContributions(String source, int maxRowBytes, ContributionSink sink) {
+  CsvContributions(String source, int maxRowBytes) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
-    this.sink = sink;
   }
 
-  ReadSummary read(ByteInput in) throws IOException {
+  /** A parser of further rows of the same file, sharing the header this one read. */
+  CsvContributions forChunks() {
+    CsvContributions p = new CsvContributions(source, maxRowBytes);
+    p.beforeHeader = beforeHeader;
+    p.names = names;
+    p.kinds = kinds;
+    p.headerUsable = headerUsable;
+    return p;
+  }
+
+  /** Whether the header has been read. */
+  boolean headerRead() {
+    return !beforeHeader;
+  }
+
+  /**
+   * Parses the rows of one chunk of the file, which starts at a row boundary, into {@code out} (locations
+   * relative to the chunk). A chunk that is not the file's {@code last} ends in a line break; if that
+   * break is inside a quoted field, the row is left for the next chunk ({@link ParsedRows#carried}).
+   *
+   * @param lineBase lines before the chunk, for the text of problems that name a line; 0 if unknown
+   */
+  void parse(ByteInput in, ParsedRows out, boolean last, long lineBase) throws IOException {
+    line = 1;
+    messageLineBase = lineBase;
+    fileProblems = out.problems;
     long rows = 0;
-    long parsed = 0;
-    long malformed = 0;
-    long headerEnd = 0;
-    if (!skipByteOrderMark(in)) {
-      return new ReadSummary(source, InputFormat.CSV, 0, 0, 0, 0, fileProblems);
-    }
-    boolean header = true;
     while (readRecord(in)) {
+      if (endedInQuote) {
+        out.endedInQuote = true;
+        if (!last) {
+          out.carried = true;
+          out.consumed = recStart;
+          out.lines = recLine - 1;
+          return;
+        }
+      }
       if (fields == 1 && fieldEnd[0] == fieldStart[0] && !lastFieldQuoted && problem == null) {
         continue;
       }
-      if (header) {
-        header = false;
-        headerEnd = in.offset();
+      if (beforeHeader) {
+        beforeHeader = false;
+        out.headerEnd = in.offset();
         readHeader();
         continue;
       }
       rows++;
-      RowLocation at = new RowLocation(source, rows, recLine, recStart, in.offset());
-      MalformedRow bad = row(at);
-      if (bad == null) {
-        parsed++;
-      } else {
-        malformed++;
-        sink.malformed(bad);
-      }
+      MalformedRow bad = row(rows, recLine, recStart, in.offset());
+      out.add(bad == null ? built : null, bad, recLine, recStart, in.offset());
     }
-    if (header) {
-      fileProblems.add(new FileProblem(source, 0, 0,
-          "the file is empty: it has no header line and no rows (expected a header such as "
-              + String.join(",", REQUIRED_COLUMNS) + ")"));
-    }
-    return new ReadSummary(source, InputFormat.CSV, rows, parsed, malformed, headerEnd, fileProblems);
+    out.consumed = in.offset();
+    out.lines = line - 1;
   }
 
-  private boolean skipByteOrderMark(ByteInput in) throws IOException {
-    int b = in.peek();
-    if (b == 0xEF) {
-      in.read();
-      int b2 = in.read();
-      int b3 = in.read();
-      if (b2 != 0xBB || b3 != 0xBF) {
-        fileProblems.add(new FileProblem(source, 1, 1, "the file starts with bytes that are not valid UTF-8; "
-            + "save it as UTF-8"));
-        return false;
-      }
-    } else if (b == 0xFE || b == 0xFF) {
-      fileProblems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
-          + "KAT reads UTF-8: save the file as UTF-8 (no row was read)"));
-      return false;
-    }
-    return true;
+  /** The file problem of a file with no header line, to be reported after the last chunk. */
+  static FileProblem emptyFile(String source) {
+    return new FileProblem(source, 0, 0, "the file is empty: it has no header line and no rows (expected a header "
+        + "such as " + String.join(",", REQUIRED_COLUMNS) + ")");
   }
 
   /** Reads one record into the field arrays; false at the end of the input. */
@@ -151,6 +163,7 @@ final class CsvContributions {
     overflow = false;
     recStart = in.offset();
     recLine = line;
+    endedInQuote = false;
     int b = in.read();
     if (b < 0) {
       return false;
@@ -164,9 +177,11 @@ final class CsvContributions {
     while (true) {
       if (b < 0) {
         if (quoted) {
-          long last = afterBreak ? line - 1 : line;
-          problem(fields + 1, "the file ends inside a quoted field that starts on line " + quoteLine
-              + (last > quoteLine ? ", so lines " + quoteLine + " to " + last + " (" + (last - quoteLine + 1)
+          endedInQuote = true;
+          long last = messageLineBase + (afterBreak ? line - 1 : line);
+          long first = messageLineBase + quoteLine;
+          problem(fields + 1, "the file ends inside a quoted field that starts on line " + first
+              + (last > first ? ", so lines " + first + " to " + last + " (" + (last - first + 1)
                   + " lines) were read as one row" : "")
               + " (is the file truncated, or is a closing quote missing?)");
         }
@@ -317,22 +332,29 @@ final class CsvContributions {
     }
   }
 
-  private MalformedRow row(RowLocation at) {
+  /**
+   * Reads the row just parsed: returns its problem, or null having set {@link #built}. The location is
+   * relative to the chunk.
+   */
+  private MalformedRow row(long ordinal, long rowLine, long rowStart, long rowEnd) {
     if (!headerUsable) {
-      return new MalformedRow(at, 0, "", "not read because the header on line 1 is unusable (see the file problems)");
+      return new MalformedRow(at(ordinal, rowLine, rowStart, rowEnd), 0, "",
+          "not read because the header on line 1 is unusable (see the file problems)");
     }
     if (overflow) {
       int col = Math.min(overflowColumn, names.length);
-      return new MalformedRow(at, overflowColumn, overflowColumn <= names.length ? names[col - 1] : "",
+      return new MalformedRow(at(ordinal, rowLine, rowStart, rowEnd), overflowColumn,
+          overflowColumn <= names.length ? names[col - 1] : "",
           "the row is longer than the limit of " + maxRowBytes + " bytes");
     }
     if (problem != null) {
-      return new MalformedRow(at, problemColumn, problemColumn >= 1 && problemColumn <= names.length
-          ? names[problemColumn - 1] : "", problem);
+      return new MalformedRow(at(ordinal, rowLine, rowStart, rowEnd), problemColumn,
+          problemColumn >= 1 && problemColumn <= names.length ? names[problemColumn - 1] : "", problem);
     }
     if (fields != names.length) {
-      return new MalformedRow(at, 0, "", "the row has " + fields + (fields == 1 ? " field" : " fields")
-          + " but the header has " + names.length + " (is a comma missing, extra or unquoted?)");
+      return new MalformedRow(at(ordinal, rowLine, rowStart, rowEnd), 0, "", "the row has " + fields
+          + (fields == 1 ? " field" : " fields") + " but the header has " + names.length
+          + " (is a comma missing, extra or unquoted?)");
     }
     parts.clear();
     int i = 0;
@@ -342,12 +364,16 @@ final class CsvContributions {
           assign(kinds[i], names[i], decode(i));
         }
       }
-      sink.accept(parts.build(), at);
+      built = parts.build();
       return null;
     } catch (BadValue e) {
       int col = i < fields ? i + 1 : columnOf(e.field);
-      return new MalformedRow(at, col, e.field, e.getMessage());
+      return new MalformedRow(at(ordinal, rowLine, rowStart, rowEnd), col, e.field, e.getMessage());
     }
+  }
+
+  private RowLocation at(long ordinal, long rowLine, long rowStart, long rowEnd) {
+    return new RowLocation(source, ordinal, rowLine, rowStart, rowEnd);
   }
 
   /** Field {@code i} as text; a bad value if it is not valid UTF-8. */

@@ -1,0 +1,387 @@
+package dev.kat.rules.codec;
+
+import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.model.Contribution;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a CSV file in chunks parsed in parallel and handed on in file order. Internal; one instance per
+ * read.
+ *
+ * <p>The file is read in blocks of about {@link #BLOCK_BYTES}, each cut after its last line break. The
+ * calling thread and the fork-join pool it runs in (the common pool outside one) parse the blocks, and,
+ * when reading into a batch, check and encode their records ({@link ContributionBatch.Builder#prepare});
+ * the calling thread alone hands rows on, in file order, with their ordinals, lines and offsets counted
+ * from the start of the file. What is handed on is therefore exactly what one thread reading the file
+ * from start to end produces, whatever the pool.
+ */
+final class ChunkedCsvReading {
+  /** The size of a block of the file parsed as one chunk. */
+  static final int BLOCK_BYTES = 1 << 20;
+  /** Blocks read ahead of the one being handed on, per thread of the pool: bounds memory. */
+  private static final int AHEAD_PER_THREAD = 2;
+  /** Rows handed on at a time when the rest of a file is read as one stream (a line too long for a block). */
+  private static final int STREAM_ROWS = 4_096;
+
+  /*
+   * A block is cut after a line break, which is a row boundary unless it lies inside a quoted field. Each
+   * chunk is parsed as if it started a row; the chunk before it knows whether that held: if its last row
+   * reached the chunk's end inside quotes (ParsedRows.carried), the rest of that row is carried into the
+   * next chunk, which the calling thread parses again from the carried row's start. So quoted line
+   * breaks at a cut cost a second parse of one chunk and never change what is read.
+   *
+   * Lines named in the text of a problem (a quoted field running to the end of the file) are only known
+   * in order; a chunk with that problem is parsed again on the calling thread, which knows them.
+   *
+   * A line with no break for longer than a block plus the row limit is not buffered: the rest of the file
+   * is then read as one stream, on the calling thread, as a reader without chunks would.
+   */
+
+  /** What rows are handed to. */
+  interface Target {
+    /** The batch checked records are prepared for and admitted into, or null. */
+    ContributionBatch.Builder batch();
+
+    /** An accepted row; not called when reading into a batch. */
+    void accept(Contribution record, RowLocation location);
+
+    /** A malformed row. */
+    void malformed(MalformedRow row);
+  }
+
+  private final String source;
+  private final int maxRowBytes;
+  private final int blockBytes;
+  private final Target target;
+  private final ContributionBatch.Builder batch;
+  private final CsvContributions main;
+  private final ConcurrentLinkedQueue<CsvContributions> idle = new ConcurrentLinkedQueue<>();
+  private final List<FileProblem> fileProblems = new ArrayList<>();
+
+  private InputStream in;
+  private byte[] pending = new byte[0];
+  private int pendingLength;
+  private boolean eof;
+
+  private long rowBase;
+  private long lineBase;
+  private long offsetBase;
+  private long parsed;
+  private long malformed;
+  private long headerEnd;
+  private byte[] carry;
+
+  ChunkedCsvReading(String source, int maxRowBytes, int blockBytes, Target target) {
+    this.source = source;
+    this.maxRowBytes = maxRowBytes;
+    this.blockBytes = blockBytes;
+    this.target = target;
+    this.batch = target.batch();
+    this.main = new CsvContributions(source, maxRowBytes);
+  }
+
+  /** A block of the file: {@code bytes[0, length)}, ending in a line break unless it is the last. */
+  private static final class Block {
+    final byte[] bytes;
+    final int length;
+    final boolean last;
+    /** Whether no line break was found within the block limit: the rest is read as one stream. */
+    final boolean stream;
+
+    Block(byte[] bytes, int length, boolean last, boolean stream) {
+      this.bytes = bytes;
+      this.length = length;
+      this.last = last;
+      this.stream = stream;
+    }
+  }
+
+  /** One block's parse, run once by whichever thread claims it. */
+  private final class Task {
+    final Block block;
+    final boolean shared;
+    final AtomicBoolean claimed = new AtomicBoolean();
+    final CompletableFuture<ParsedRows> done = new CompletableFuture<>();
+
+    Task(Block block, boolean shared) {
+      this.block = block;
+      this.shared = shared;
+    }
+
+    void runOnce() {
+      if (claimed.compareAndSet(false, true)) {
+        try {
+          done.complete(parseShared(block));
+        } catch (IOException e) {
+          done.completeExceptionally(new UncheckedIOException(e));
+        } catch (RuntimeException | Error e) {
+          done.completeExceptionally(e);
+        }
+      }
+    }
+
+    /** Claims the task so that no worker runs it; true if nobody had started it. */
+    boolean cancel() {
+      return claimed.compareAndSet(false, true);
+    }
+
+    ParsedRows result() {
+      runOnce();
+      try {
+        return done.join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw e;
+      }
+    }
+  }
+
+  ReadSummary read(InputStream input) throws IOException {
+    this.in = input;
+    if (!skipByteOrderMark()) {
+      return new ReadSummary(source, InputFormat.CSV, 0, 0, 0, 0, fileProblems);
+    }
+    ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    int ahead = Math.max(1, pool.getParallelism() * AHEAD_PER_THREAD);
+    ArrayDeque<Task> queue = new ArrayDeque<>();
+    boolean more = true;
+    while (true) {
+      while (more && queue.size() <= ahead) {
+        Block b = nextBlock();
+        if (b == null) {
+          more = false;
+          break;
+        }
+        // chunks are parsed off this thread only once the header is known
+        boolean shared = main.headerRead() && !b.stream;
+        Task t = new Task(b, shared);
+        queue.add(t);
+        if (shared) {
+          pool.execute(t::runOnce);
+        }
+        if (b.last || b.stream) {
+          more = false;
+        }
+      }
+      Task t = queue.poll();
+      if (t == null) {
+        break;
+      }
+      commit(t);
+    }
+    if (!main.headerRead()) {
+      fileProblems.add(CsvContributions.emptyFile(source));
+    }
+    return new ReadSummary(source, InputFormat.CSV, rowBase, parsed, malformed, headerEnd, fileProblems);
+  }
+
+  /** Hands on the rows of the next chunk in file order. */
+  private void commit(Task t) throws IOException {
+    Block b = t.block;
+    if (b.stream) {
+      stream(b);
+      return;
+    }
+    byte[] bytes = b.bytes;
+    int length = b.length;
+    ParsedRows rows;
+    if (carry != null) {
+      t.cancel();
+      bytes = Arrays.copyOf(carry, carry.length + length);
+      System.arraycopy(b.bytes, 0, bytes, carry.length, length);
+      length = bytes.length;
+      carry = null;
+      rows = parseHere(bytes, length, b.last);
+    } else if (!t.shared) {
+      t.cancel();
+      rows = parseHere(bytes, length, b.last);
+    } else {
+      rows = t.result();
+      if (rows.endedInQuote && !rows.carried) {
+        rows = parseHere(bytes, length, b.last);
+      }
+    }
+    deliver(rows);
+    advance(rows, 0);
+    if (rows.carried) {
+      carry = Arrays.copyOfRange(bytes, (int) rows.consumed, length);
+    }
+  }
+
+  /** Parses a chunk on a worker (or on this thread, claiming it first) with a parser of its own. */
+  private ParsedRows parseShared(Block b) throws IOException {
+    CsvContributions p = idle.poll();
+    if (p == null) {
+      p = main.forChunks();
+    }
+    ParsedRows rows = new ParsedRows();
+    p.parse(new ByteInput(b.bytes, 0, b.length, 0), rows, b.last, 0);
+    idle.add(p);
+    if (batch != null && rows.count > rows.malformedCount) {
+      rows.prepared = batch.prepare(rows.accepted());
+    }
+    return rows;
+  }
+
+  /** Parses a chunk on this thread, where its place in the file is known, with the reader's own parser. */
+  private ParsedRows parseHere(byte[] bytes, int length, boolean last) throws IOException {
+    ParsedRows rows = new ParsedRows();
+    main.parse(new ByteInput(bytes, 0, length, 0), rows, last, lineBase);
+    return rows;
+  }
+
+  /** Reads the rest of the file, starting with {@code b}, as one stream on this thread. */
+  private void stream(Block b) throws IOException {
+    byte[] head = b.bytes;
+    int length = b.length;
+    if (carry != null) {
+      head = Arrays.copyOf(carry, carry.length + length);
+      System.arraycopy(b.bytes, 0, head, carry.length, length);
+      length = head.length;
+      carry = null;
+    }
+    InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, length), in);
+    ParsedRows rows = new ParsedRows();
+    rows.flushAt = STREAM_ROWS;
+    rows.flusher = this::deliver;
+    main.parse(new ByteInput(rest, 0), rows, true, lineBase);
+    deliver(rows);
+    advance(rows, rows.flushed);
+  }
+
+  /** Hands on {@code rows}, rebased on the chunk's place in the file. */
+  private void deliver(ParsedRows rows) {
+    for (int i = 0; i < rows.count; i++) {
+      MalformedRow bad = rows.malformed[i];
+      if (bad != null) {
+        RowLocation at = bad.location();
+        target.malformed(new MalformedRow(new RowLocation(source, rowBase + at.ordinal(), lineBase + at.line(),
+            offsetBase + at.start(), offsetBase + at.end()), bad.column(), bad.field(), bad.reason()));
+      } else if (batch == null) {
+        target.accept(rows.records[i], new RowLocation(source, rowBase + rows.flushed + i + 1, lineBase + rows.line[i],
+            offsetBase + rows.start[i], offsetBase + rows.end[i]));
+      } else if (rows.prepared == null) {
+        batch.add(rows.records[i]);
+      }
+    }
+    if (rows.prepared != null) {
+      batch.add(rows.prepared);
+    }
+    parsed += rows.count - rows.malformedCount;
+    malformed += rows.malformedCount;
+    for (FileProblem p : rows.problems) {
+      fileProblems.add(new FileProblem(source, p.line() > 0 ? lineBase + p.line() : 0, p.column(), p.reason()));
+    }
+    rows.problems.clear();
+    if (rows.headerEnd >= 0) {
+      headerEnd = offsetBase + rows.headerEnd;
+    }
+  }
+
+  /** Moves the place in the file past a chunk's whole rows ({@code flushed} of them handed on earlier). */
+  private void advance(ParsedRows rows, long flushed) {
+    rowBase += flushed + rows.count;
+    lineBase += rows.lines;
+    offsetBase += rows.consumed;
+  }
+
+  /**
+   * Skips a UTF-8 byte-order mark; false, with a file problem, if the file starts with another one or
+   * with bytes that cannot start UTF-8 text there.
+   */
+  private boolean skipByteOrderMark() throws IOException {
+    pending = new byte[Math.max(blockBytes, 16)];
+    pendingLength = 0;
+    while (pendingLength < 3 && !eof) {
+      int n = in.read(pending, pendingLength, 3 - pendingLength);
+      if (n < 0) {
+        eof = true;
+      } else {
+        pendingLength += n;
+      }
+    }
+    int b = pendingLength > 0 ? pending[0] & 0xFF : -1;
+    if (b == 0xEF) {
+      if (pendingLength < 3 || (pending[1] & 0xFF) != 0xBB || (pending[2] & 0xFF) != 0xBF) {
+        fileProblems.add(new FileProblem(source, 1, 1, "the file starts with bytes that are not valid UTF-8; "
+            + "save it as UTF-8"));
+        return false;
+      }
+      pendingLength = 0;
+      offsetBase = 3;
+    } else if (b == 0xFE || b == 0xFF) {
+      fileProblems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
+          + "KAT reads UTF-8: save the file as UTF-8 (no row was read)"));
+      return false;
+    }
+    return true;
+  }
+
+  /** The next block, or null at the end of the file. */
+  private Block nextBlock() throws IOException {
+    byte[] b = pending;
+    int n = pendingLength;
+    if (b.length < n + blockBytes) {
+      b = Arrays.copyOf(b, n + blockBytes);
+    }
+    int searched = 0;
+    while (true) {
+      while (n < b.length && !eof) {
+        int r = in.read(b, n, b.length - n);
+        if (r < 0) {
+          eof = true;
+        } else {
+          n += r;
+        }
+      }
+      int cut = lastLineBreak(b, searched, n);
+      if (cut >= 0 || eof) {
+        int length = cut >= 0 ? cut + 1 : n;
+        if (length == 0) {
+          return null;
+        }
+        pendingLength = n - length;
+        pending = new byte[pendingLength + blockBytes];
+        System.arraycopy(b, length, pending, 0, pendingLength);
+        return new Block(b, length, eof && pendingLength == 0, false);
+      }
+      searched = n;
+      if (n > blockBytes + maxRowBytes + 4) {
+        pending = new byte[0];
+        pendingLength = 0;
+        return new Block(b, n, false, true);
+      }
+      b = Arrays.copyOf(b, b.length + blockBytes);
+    }
+  }
+
+  /** The index of the last line break in {@code b[from, to)}, or -1. */
+  private static int lastLineBreak(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.kat.rules.codec;
+
+import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.model.Contribution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The rows a reader parsed from one chunk of a file, in file order, with locations relative to the chunk
+ * (ordinals and lines from 1, offsets from the chunk's first byte); {@link ChunkedReading} rebases them
+ * when it hands them on in file order. Internal; filled by one thread, then read by another.
+ */
+final class ParsedRows {
+  /** The record of each row, or null where the row is malformed. */
+  Contribution[] records = new Contribution[64];
+  /** The problem of each malformed row (location relative to the chunk), or null. */
+  MalformedRow[] malformed = new MalformedRow[64];
+  long[] line = new long[64];
+  long[] start = new long[64];
+  long[] end = new long[64];
+  int count;
+  int malformedCount;
+  /** Lines and bytes of the chunk that were read as whole rows (all of it unless a row is carried over). */
+  long lines;
+  long consumed;
+  /**
+   * Whether the chunk ended inside a quoted field: for a chunk that is not the file's last, its last row
+   * continues in the next chunk, from offset {@link #consumed}, and was not added.
+   */
+  boolean carried;
+  /** Whether the chunk's last row ran to the end of the file inside a quoted field. */
+  boolean endedInQuote;
+  /** The offset just after the header line if this chunk held it, else -1. */
+  long headerEnd = -1;
+  /** File problems found in this chunk (header problems), lines relative to the chunk. */
+  final List<FileProblem> problems = new ArrayList<>();
+  /** The accepted records checked for a batch, when reading into one. */
+  ContributionBatch.Prepared prepared;
+  /** When positive, rows are handed to {@link #flusher} and cleared each time this many are held. */
+  int flushAt;
+  Consumer<ParsedRows> flusher;
+  /** Rows handed to the flusher so far. */
+  long flushed;
+
+  void add(Contribution record, MalformedRow bad, long rowLine, long rowStart, long rowEnd) {
+    if (count == records.length) {
+      int n = count * 2;
+      records = Arrays.copyOf(records, n);
+      malformed = Arrays.copyOf(malformed, n);
+      line = Arrays.copyOf(line, n);
+      start = Arrays.copyOf(start, n);
+      end = Arrays.copyOf(end, n);
+    }
+    records[count] = record;
+    malformed[count] = bad;
+    if (bad != null) {
+      malformedCount++;
+    }
+    line[count] = rowLine;
+    start[count] = rowStart;
+    end[count] = rowEnd;
+    count++;
+    if (count == flushAt) {
+      flusher.accept(this);
+      flushed += count;
+      Arrays.fill(records, 0, count, null);
+      Arrays.fill(malformed, 0, count, null);
+      count = 0;
+      malformedCount = 0;
+    }
+  }
+
+  /** The accepted records, in order. */
+  List<Contribution> accepted() {
+    List<Contribution> out = new ArrayList<>(count - malformedCount);
+    for (int i = 0; i < count; i++) {
+      if (records[i] != null) {
+        out.add(records[i]);
+      }
+    }
+    return out;
+  }
+}
