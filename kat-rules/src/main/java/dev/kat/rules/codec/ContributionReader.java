@@ -83,52 +83,45 @@ public final class ContributionReader {
 
   /**
    * Reads {@code in} to its end; the caller closes it. Rows reach {@code sink} on the calling thread, in
-   * file order; a CSV file is parsed in chunks on the calling thread and the fork-join pool it runs in
-   * (the common pool outside one), which changes nothing in what the sink receives.
+   * file order; the file is parsed in chunks on the calling thread and the fork-join pool it runs in (the
+   * common pool outside one), which changes nothing in what the sink receives.
    *
    * @param source the name used in locations, not blank
    * @throws IOException if reading fails
    */
   public ReadSummary read(InputStream in, String source, ContributionSink sink) throws IOException {
-    return read(in, source, sink, ChunkedCsvReading.BLOCK_BYTES);
+    return read(in, source, sink, ChunkedReading.BLOCK_BYTES);
   }
 
-  /** {@link #read(InputStream, String, ContributionSink)} parsing CSV in blocks of {@code blockBytes}. */
+  /** {@link #read(InputStream, String, ContributionSink)} parsing in blocks of {@code blockBytes}. */
   ReadSummary read(InputStream in, String source, ContributionSink sink, int blockBytes) throws IOException {
     if (in == null || sink == null) {
       throw new IllegalArgumentException("in and sink must not be null");
     }
     checkSource(source);
-    switch (format) {
-      case CSV:
-        return new ChunkedCsvReading(source, maxRowBytes, blockBytes, new ChunkedCsvReading.Target() {
-          @Override
-          public ContributionBatch.Builder batch() {
-            return null;
-          }
+    return new ChunkedReading(source, format, parser(source), maxRowBytes, blockBytes, new ChunkedReading.Target() {
+      @Override
+      public ContributionBatch.Builder batch() {
+        return null;
+      }
 
-          @Override
-          public void accept(Contribution record, RowLocation location) {
-            sink.accept(record, location);
-          }
+      @Override
+      public void accept(Contribution record, RowLocation location) {
+        sink.accept(record, location);
+      }
 
-          @Override
-          public void malformed(MalformedRow row) {
-            sink.malformed(row);
-          }
-        }).read(in);
-      case JSON_LINES:
-        return new JsonLinesContributions(source, maxRowBytes, sink).read(new ByteInput(in));
-      default:
-        throw new AssertionError("format " + format);
-    }
+      @Override
+      public void malformed(MalformedRow row) {
+        sink.malformed(row);
+      }
+    }).read(in);
   }
 
   /**
    * Reads {@code in} to its end straight into {@code batch}, as {@link #read(InputStream, String,
-   * ContributionSink)} with a sink adding each record to the batch would, but faster: a CSV file's records
-   * are also checked and encoded for the batch ({@link ContributionBatch.Builder#prepare}) on the calling
-   * thread and its fork-join pool, and admitted in file order, so the batch is the same whatever the pool.
+   * ContributionSink)} with a sink adding each record to the batch would, but faster: records are also
+   * checked and encoded for the batch ({@link ContributionBatch.Builder#prepare}) where their chunk is
+   * parsed, and admitted in file order, so the batch is the same whatever the pool.
    * The caller closes {@code in}.
    *
    * @param source the name used in locations, not blank
@@ -137,7 +130,7 @@ public final class ContributionReader {
    */
   public ReadSummary read(InputStream in, String source, ContributionBatch.Builder batch,
       Consumer<MalformedRow> malformed) throws IOException {
-    return read(in, source, batch, malformed, ChunkedCsvReading.BLOCK_BYTES);
+    return read(in, source, batch, malformed, ChunkedReading.BLOCK_BYTES);
   }
 
   /** {@link #read(InputStream, String, ContributionBatch.Builder, Consumer)} in blocks of {@code blockBytes}. */
@@ -147,36 +140,30 @@ public final class ContributionReader {
       throw new IllegalArgumentException("in, batch and malformed must not be null");
     }
     checkSource(source);
+    return new ChunkedReading(source, format, parser(source), maxRowBytes, blockBytes, new ChunkedReading.Target() {
+      @Override
+      public ContributionBatch.Builder batch() {
+        return batch;
+      }
+
+      @Override
+      public void accept(Contribution record, RowLocation location) {
+        batch.add(record);
+      }
+
+      @Override
+      public void malformed(MalformedRow row) {
+        malformed.accept(row);
+      }
+    }).read(in);
+  }
+
+  private ChunkedReading.ChunkParser parser(String source) {
     switch (format) {
       case CSV:
-        return new ChunkedCsvReading(source, maxRowBytes, blockBytes, new ChunkedCsvReading.Target() {
-          @Override
-          public ContributionBatch.Builder batch() {
-            return batch;
-          }
-
-          @Override
-          public void accept(Contribution record, RowLocation location) {
-            batch.add(record);
-          }
-
-          @Override
-          public void malformed(MalformedRow row) {
-            malformed.accept(row);
-          }
-        }).read(in);
+        return new CsvContributions(source, maxRowBytes);
       case JSON_LINES:
-        return new JsonLinesContributions(source, maxRowBytes, new ContributionSink() {
-          @Override
-          public void accept(Contribution record, RowLocation location) {
-            batch.add(record);
-          }
-
-          @Override
-          public void malformed(MalformedRow row) {
-            malformed.accept(row);
-          }
-        }).read(new ByteInput(in));
+        return new JsonLinesContributions(source, maxRowBytes);
       default:
         throw new AssertionError("format " + format);
     }

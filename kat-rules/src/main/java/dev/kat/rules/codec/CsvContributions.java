@@ -18,13 +18,13 @@ import java.util.OptionalDouble;
 /**
  * The CSV reader: an RFC 4180 parser working on bytes, so that every row's exact byte range and start
  * line are known and its fields can be checked as strict UTF-8. Internal; one instance per thread of a read
- * ({@link ChunkedCsvReading} hands it the file a chunk at a time).
+ * ({@link ChunkedReading} hands it the file a chunk at a time).
  *
  * <p>Rules beyond RFC 4180, documented in docs/formats.md: lines may end in LF or CRLF; blank lines are
  * skipped and are not rows; a UTF-8 byte-order mark is skipped; a quote inside an unquoted field, or
  * text after a closing quote, makes the row malformed rather than being guessed at.
  */
-final class CsvContributions {
+final class CsvContributions implements ChunkedReading.ChunkParser {
   private static final int ID = 0;
   private static final int CONTRIBUTOR = 1;
   private static final int DAO = 2;
@@ -95,7 +95,8 @@ final class CsvContributions {
   }
 
   /** A parser of further rows of the same file, sharing the header this one read. */
-  CsvContributions forChunks() {
+  @Override
+  public CsvContributions forChunks() {
     CsvContributions p = new CsvContributions(source, maxRowBytes);
     p.beforeHeader = beforeHeader;
     p.names = names;
@@ -104,9 +105,39 @@ final class CsvContributions {
     return p;
   }
 
-  /** Whether the header has been read. */
-  boolean headerRead() {
+  /** Whether the header has been read: rows can then be parsed in any order. */
+  @Override
+  public boolean readyForChunks() {
     return !beforeHeader;
+  }
+
+  /** Skips a UTF-8 byte-order mark; a file problem if the file starts with another one or with bad bytes. */
+  @Override
+  public int start(byte[] first, int length, List<FileProblem> problems) {
+    int b = length > 0 ? first[0] & 0xFF : -1;
+    if (b == 0xEF) {
+      if (length < 3 || (first[1] & 0xFF) != 0xBB || (first[2] & 0xFF) != 0xBF) {
+        problems.add(new FileProblem(source, 1, 1, "the file starts with bytes that are not valid UTF-8; "
+            + "save it as UTF-8"));
+        return -1;
+      }
+      return 3;
+    }
+    if (b == 0xFE || b == 0xFF) {
+      problems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
+          + "KAT reads UTF-8: save the file as UTF-8 (no row was read)"));
+      return -1;
+    }
+    return 0;
+  }
+
+  /** A file with no header line is empty. */
+  @Override
+  public void finish(long rows, List<FileProblem> problems) {
+    if (beforeHeader) {
+      problems.add(new FileProblem(source, 0, 0, "the file is empty: it has no header line and no rows (expected "
+          + "a header such as " + String.join(",", REQUIRED_COLUMNS) + ")"));
+    }
   }
 
   /**
@@ -116,7 +147,8 @@ final class CsvContributions {
    *
    * @param lineBase lines before the chunk, for the text of problems that name a line; 0 if unknown
    */
-  void parse(ByteInput in, ParsedRows out, boolean last, long lineBase) throws IOException {
+  @Override
+  public void parse(ByteInput in, ParsedRows out, boolean last, long lineBase) throws IOException {
     line = 1;
     messageLineBase = lineBase;
     fileProblems = out.problems;
@@ -146,12 +178,6 @@ final class CsvContributions {
     }
     out.consumed = in.offset();
     out.lines = line - 1;
-  }
-
-  /** The file problem of a file with no header line, to be reported after the last chunk. */
-  static FileProblem emptyFile(String source) {
-    return new FileProblem(source, 0, 0, "the file is empty: it has no header line and no rows (expected a header "
-        + "such as " + String.join(",", REQUIRED_COLUMNS) + ")");
   }
 
   /** Reads one record into the field arrays; false at the end of the input. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Verdict;
 import java.io.IOException;
@@ -15,9 +16,10 @@ import java.util.List;
 /**
  * The JSON Lines reader: lines are split on bytes (so every row's byte range and line are exact) and
  * each line is parsed on its own with Jackson's streaming parser, so one bad line never affects another.
- * Unknown fields, wrong types and duplicate keys make a line malformed. Internal; one instance per read.
+ * Unknown fields, wrong types and duplicate keys make a line malformed. Internal; one instance per thread
+ * of a read ({@link ChunkedReading} hands it the file a chunk at a time).
  */
-final class JsonLinesContributions {
+final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
@@ -28,7 +30,6 @@ final class JsonLinesContributions {
 
   private final String source;
   private final int maxRowBytes;
-  private final ContributionSink sink;
   private final ByteBuf content = new ByteBuf();
   private final RecordParts parts = new RecordParts();
   /** Repeated short values (people, categories, roles) share one string each. */
@@ -42,27 +43,57 @@ final class JsonLinesContributions {
   private long line = 1;
   private boolean overflow;
 
-  JsonLinesContributions(String source, int maxRowBytes, ContributionSink sink) {
+  /** Whether no line has been read yet: the first may start with a UTF-8 byte-order mark. */
+  private boolean atFileStart = true;
+  /** The record the last {@link #parse(RowLocation, int)} call built. */
+  private Contribution built;
+
+  JsonLinesContributions(String source, int maxRowBytes) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
-    this.sink = sink;
   }
 
-  ReadSummary read(ByteInput in) throws IOException {
-    int first = in.peek();
-    if (first == 0xFE || first == 0xFF) {
-      fileProblems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
+  /** Ready once the first line, which may carry a byte-order mark, is read: lines are independent. */
+  @Override
+  public boolean readyForChunks() {
+    return !atFileStart;
+  }
+
+  @Override
+  public JsonLinesContributions forChunks() {
+    JsonLinesContributions p = new JsonLinesContributions(source, maxRowBytes);
+    p.atFileStart = false;
+    return p;
+  }
+
+  /** A UTF-16 byte-order mark or no bytes at all stop the read with a file problem. */
+  @Override
+  public int start(byte[] first, int length, List<FileProblem> problems) {
+    int b = length > 0 ? first[0] & 0xFF : -1;
+    if (b == 0xFE || b == 0xFF) {
+      problems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
           + "KAT reads UTF-8: save the file as UTF-8 (no row was read)"));
-      return new ReadSummary(source, InputFormat.JSON_LINES, 0, 0, 0, 0, fileProblems);
+      return -1;
     }
-    if (first < 0) {
-      fileProblems.add(new FileProblem(source, 0, 0, "the file is empty: it has no rows"));
-      return new ReadSummary(source, InputFormat.JSON_LINES, 0, 0, 0, 0, fileProblems);
+    if (b < 0) {
+      problems.add(new FileProblem(source, 0, 0, "the file is empty: it has no rows"));
+      return -1;
     }
+    return 0;
+  }
+
+  /** A file of blank lines only has a file problem. */
+  @Override
+  public void finish(long rows, List<FileProblem> problems) {
+    if (rows == 0 && problems.isEmpty()) {
+      problems.add(new FileProblem(source, 0, 0, "the file has no rows (only blank lines)"));
+    }
+  }
+
+  @Override
+  public void parse(ByteInput in, ParsedRows out, boolean last, long lineBase) throws IOException {
+    line = 1;
     long rows = 0;
-    long parsed = 0;
-    long malformed = 0;
-    boolean firstLine = true;
     while (true) {
       long start = in.offset();
       long startLine = line;
@@ -70,11 +101,11 @@ final class JsonLinesContributions {
         break;
       }
       int from = 0;
-      if (firstLine && content.size >= 3 && (content.bytes[0] & 0xFF) == 0xEF && (content.bytes[1] & 0xFF) == 0xBB
-          && (content.bytes[2] & 0xFF) == 0xBF) {
+      if (atFileStart && content.size >= 3 && (content.bytes[0] & 0xFF) == 0xEF
+          && (content.bytes[1] & 0xFF) == 0xBB && (content.bytes[2] & 0xFF) == 0xBF) {
         from = 3;
       }
-      firstLine = false;
+      atFileStart = false;
       if (isBlank(from)) {
         continue;
       }
@@ -83,17 +114,10 @@ final class JsonLinesContributions {
       MalformedRow bad = overflow
           ? new MalformedRow(at, 0, "", "the line is longer than the limit of " + maxRowBytes + " bytes")
           : parse(at, from);
-      if (bad == null) {
-        parsed++;
-      } else {
-        malformed++;
-        sink.malformed(bad);
-      }
+      out.add(bad == null ? built : null, bad, startLine, start, in.offset());
     }
-    if (rows == 0 && fileProblems.isEmpty()) {
-      fileProblems.add(new FileProblem(source, 0, 0, "the file has no rows (only blank lines)"));
-    }
-    return new ReadSummary(source, InputFormat.JSON_LINES, rows, parsed, malformed, 0, fileProblems);
+    out.consumed = in.offset();
+    out.lines = line - 1;
   }
 
   private boolean readLine(ByteInput in) throws IOException {
@@ -153,7 +177,7 @@ final class JsonLinesContributions {
       if (p.nextToken() != null) {
         return new MalformedRow(at, column(p), "", "text after the end of the JSON object");
       }
-      sink.accept(parts.build(), at);
+      built = parts.build();
       return null;
     } catch (BadValue e) {
       return new MalformedRow(at, p == null ? 0 : column(p), e.field, e.getMessage());

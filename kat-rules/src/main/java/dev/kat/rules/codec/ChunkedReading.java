@@ -19,8 +19,8 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a CSV file in chunks parsed in parallel and handed on in file order. Internal; one instance per
- * read.
+ * Reads a CSV or JSON Lines file in chunks parsed in parallel and handed on in file order. Internal; one
+ * instance per read.
  *
  * <p>The file is read in blocks of about {@link #BLOCK_BYTES}, each cut after its last line break. The
  * calling thread and the fork-join pool it runs in (the common pool outside one) parse the blocks, and,
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from the start of the file. What is handed on is therefore exactly what one thread reading the file
  * from start to end produces, whatever the pool.
  */
-final class ChunkedCsvReading {
+final class ChunkedReading {
   /** The size of a block of the file parsed as one chunk. */
   static final int BLOCK_BYTES = 1 << 20;
   /** Blocks read ahead of the one being handed on, per thread of the pool: bounds memory. */
@@ -51,6 +51,32 @@ final class ChunkedCsvReading {
    * is then read as one stream, on the calling thread, as a reader without chunks would.
    */
 
+  /** A format's parser, which parses a file a chunk at a time. */
+  interface ChunkParser {
+    /**
+     * Parses the rows of one chunk, which starts at a row boundary, into {@code out}, with locations
+     * relative to the chunk. A chunk that is not the file's {@code last} ends in a line break.
+     *
+     * @param lineBase lines before the chunk, for the text of problems that name a line; 0 if unknown
+     */
+    void parse(ByteInput in, ParsedRows out, boolean last, long lineBase) throws IOException;
+
+    /** Whether further chunks can be parsed by {@link #forChunks} copies, in any order. */
+    boolean readyForChunks();
+
+    /** A parser of further chunks of the same file (after {@link #readyForChunks}). */
+    ChunkParser forChunks();
+
+    /**
+     * Checks the file's first bytes ({@code length} of them, fewer than asked only at the end of the file):
+     * returns how many to skip, or -1 having added a file problem that stops the read.
+     */
+    int start(byte[] first, int length, List<FileProblem> problems);
+
+    /** Adds the file problems found once the whole file, with {@code rows} rows, is read. */
+    void finish(long rows, List<FileProblem> problems);
+  }
+
   /** What rows are handed to. */
   interface Target {
     /** The batch checked records are prepared for and admitted into, or null. */
@@ -64,12 +90,13 @@ final class ChunkedCsvReading {
   }
 
   private final String source;
+  private final InputFormat format;
   private final int maxRowBytes;
   private final int blockBytes;
   private final Target target;
   private final ContributionBatch.Builder batch;
-  private final CsvContributions main;
-  private final ConcurrentLinkedQueue<CsvContributions> idle = new ConcurrentLinkedQueue<>();
+  private final ChunkParser main;
+  private final ConcurrentLinkedQueue<ChunkParser> idle = new ConcurrentLinkedQueue<>();
   private final List<FileProblem> fileProblems = new ArrayList<>();
 
   private InputStream in;
@@ -85,13 +112,15 @@ final class ChunkedCsvReading {
   private long headerEnd;
   private byte[] carry;
 
-  ChunkedCsvReading(String source, int maxRowBytes, int blockBytes, Target target) {
+  ChunkedReading(String source, InputFormat format, ChunkParser parser, int maxRowBytes, int blockBytes,
+      Target target) {
     this.source = source;
+    this.format = format;
     this.maxRowBytes = maxRowBytes;
     this.blockBytes = blockBytes;
     this.target = target;
     this.batch = target.batch();
-    this.main = new CsvContributions(source, maxRowBytes);
+    this.main = parser;
   }
 
   /** A block of the file: {@code bytes[0, length)}, ending in a line break unless it is the last. */
@@ -113,7 +142,8 @@ final class ChunkedCsvReading {
   /** One block's parse, run once by whichever thread claims it. */
   private final class Task {
     final Block block;
-    final boolean shared;
+    /** Whether the task is (or may be) run on the pool; read and written by the calling thread only. */
+    boolean shared;
     final AtomicBoolean claimed = new AtomicBoolean();
     final CompletableFuture<ParsedRows> done = new CompletableFuture<>();
 
@@ -158,8 +188,8 @@ final class ChunkedCsvReading {
 
   ReadSummary read(InputStream input) throws IOException {
     this.in = input;
-    if (!skipByteOrderMark()) {
-      return new ReadSummary(source, InputFormat.CSV, 0, 0, 0, 0, fileProblems);
+    if (!start()) {
+      return new ReadSummary(source, format, 0, 0, 0, 0, fileProblems);
     }
     ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
     int ahead = Math.max(1, pool.getParallelism() * AHEAD_PER_THREAD);
@@ -172,8 +202,8 @@ final class ChunkedCsvReading {
           more = false;
           break;
         }
-        // chunks are parsed off this thread only once the header is known
-        boolean shared = main.headerRead() && !b.stream;
+        // chunks are parsed off this thread only once the parser is ready for them (a CSV header is read)
+        boolean shared = main.readyForChunks() && !b.stream;
         Task t = new Task(b, shared);
         queue.add(t);
         if (shared) {
@@ -188,11 +218,17 @@ final class ChunkedCsvReading {
         break;
       }
       commit(t);
+      if (main.readyForChunks()) {
+        for (Task q : queue) {
+          if (!q.shared && !q.block.stream) {
+            q.shared = true;
+            pool.execute(q::runOnce);
+          }
+        }
+      }
     }
-    if (!main.headerRead()) {
-      fileProblems.add(CsvContributions.emptyFile(source));
-    }
-    return new ReadSummary(source, InputFormat.CSV, rowBase, parsed, malformed, headerEnd, fileProblems);
+    main.finish(rowBase, fileProblems);
+    return new ReadSummary(source, format, rowBase, parsed, malformed, headerEnd, fileProblems);
   }
 
   /** Hands on the rows of the next chunk in file order. */
@@ -230,7 +266,7 @@ final class ChunkedCsvReading {
 
   /** Parses a chunk on a worker (or on this thread, claiming it first) with a parser of its own. */
   private ParsedRows parseShared(Block b) throws IOException {
-    CsvContributions p = idle.poll();
+    ChunkParser p = idle.poll();
     if (p == null) {
       p = main.forChunks();
     }
@@ -305,11 +341,8 @@ final class ChunkedCsvReading {
     offsetBase += rows.consumed;
   }
 
-  /**
-   * Skips a UTF-8 byte-order mark; false, with a file problem, if the file starts with another one or
-   * with bytes that cannot start UTF-8 text there.
-   */
-  private boolean skipByteOrderMark() throws IOException {
+  /** Reads the file's first bytes and lets the parser check them; false if the read stops there. */
+  private boolean start() throws IOException {
     pending = new byte[Math.max(blockBytes, 16)];
     pendingLength = 0;
     while (pendingLength < 3 && !eof) {
@@ -320,20 +353,13 @@ final class ChunkedCsvReading {
         pendingLength += n;
       }
     }
-    int b = pendingLength > 0 ? pending[0] & 0xFF : -1;
-    if (b == 0xEF) {
-      if (pendingLength < 3 || (pending[1] & 0xFF) != 0xBB || (pending[2] & 0xFF) != 0xBF) {
-        fileProblems.add(new FileProblem(source, 1, 1, "the file starts with bytes that are not valid UTF-8; "
-            + "save it as UTF-8"));
-        return false;
-      }
-      pendingLength = 0;
-      offsetBase = 3;
-    } else if (b == 0xFE || b == 0xFF) {
-      fileProblems.add(new FileProblem(source, 1, 1, "the file starts with a UTF-16 byte-order mark; "
-          + "KAT reads UTF-8: save the file as UTF-8 (no row was read)"));
+    int skip = main.start(pending, pendingLength, fileProblems);
+    if (skip < 0) {
       return false;
     }
+    System.arraycopy(pending, skip, pending, 0, pendingLength - skip);
+    pendingLength -= skip;
+    offsetBase = skip;
     return true;
   }
 

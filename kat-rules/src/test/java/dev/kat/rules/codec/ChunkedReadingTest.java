@@ -24,11 +24,11 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CSV file read in chunks parsed in parallel gives exactly what one pass over the whole file gives, for
+ * A CSV or JSON Lines file read in chunks parsed in parallel gives exactly what one pass over the whole file gives, for
  * any block size and any pool: the same records, malformed rows, locations, file problems and summary; and
  * reading straight into a batch gives the batch of adding the records one at a time.
  */
-class ChunkedCsvReadingTest {
+class ChunkedReadingTest {
   private static final String HEADER =
       "id,contributor,workingGroup,category,role,occurredAt,durationMinutes,counterparts,evidence,reviews,note\n";
   private static final int[] BLOCKS = {16, 37, 64, 100, 333, 4096};
@@ -67,6 +67,45 @@ class ChunkedCsvReadingTest {
       out.writeBytes("last,x,,docs,dao_member,2026-10-01,,,,,\"unfinished\nnote\n".getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
+  }
+
+  /** A JSON Lines file with a byte-order mark, blank lines, CRLF and malformed lines. */
+  private static byte[] jsonLines(int rows, long seed) {
+    Random rnd = new Random(seed);
+    StringBuilder out = new StringBuilder("\uFEFF");
+    for (int i = 0; i < rows; i++) {
+      String end = rnd.nextInt(4) == 0 ? "\r\n" : "\n";
+      String ok = "{\"id\":\"" + (rnd.nextInt(15) == 0 ? "dup" + rnd.nextInt(3) : "j" + i) + "\",\"contributor\":\"p"
+          + rnd.nextInt(30) + "\",\"category\":\"" + (rnd.nextInt(15) == 0 ? "painting" : "docs")
+          + "\",\"role\":\"dao_member\",\"occurredAt\":\"2026-10-1" + rnd.nextInt(9) + "\"";
+      String line = switch (rnd.nextInt(10)) {
+        case 0 -> ok + ",\"colour\":1}";
+        case 1 -> "{\"id\":\"c\",\"contributor\":5}";
+        case 2 -> "   ";
+        case 3 -> ok;
+        default -> ok + ",\"reviews\":[{\"reviewer\":\"v1\",\"verdict\":\"approve\"}]}";
+      };
+      out.append(line).append(end);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void readJsonLines_anyBlockSizeAndPool_sameAsOnePass() throws Exception {
+    ContributionReader reader = ContributionReader.of(InputFormat.JSON_LINES);
+    byte[] bytes = jsonLines(400, 6);
+    Collect expected = read(reader, bytes, bytes.length + 1);
+    assertTrue(expected.malformed.size() > 40 && expected.records.size() > 200, "the file exercises both");
+    for (int threads : THREADS) {
+      ForkJoinPool pool = new ForkJoinPool(threads);
+      try {
+        for (int block : BLOCKS) {
+          assertSame(expected, in(pool, () -> read(reader, bytes, block)), threads + " threads, blocks of " + block);
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
   }
 
   private static Collect read(ContributionReader reader, byte[] bytes, int block) {
@@ -152,8 +191,11 @@ class ChunkedCsvReadingTest {
 
   @Test
   void readIntoBatch_anyBlockSizeAndPool_sameBatchAsAddingEachRecord() throws Exception {
-    byte[] bytes = file(400, 5, true);
-    ContributionReader reader = ContributionReader.of(InputFormat.CSV);
+    assertSameBatchAsAddingEachRecord(ContributionReader.of(InputFormat.CSV), file(400, 5, true));
+    assertSameBatchAsAddingEachRecord(ContributionReader.of(InputFormat.JSON_LINES), jsonLines(400, 7));
+  }
+
+  private static void assertSameBatchAsAddingEachRecord(ContributionReader reader, byte[] bytes) throws Exception {
     KatEngine engine = KatEngine.of(POLICY);
     ContributionBatch.Builder one = engine.newBatch(OCTOBER);
     Collect c = read(reader, bytes, bytes.length + 1);
