@@ -116,6 +116,8 @@ public final class Footprint {
           (t4 - t3) / 1e9, resident, peak, batch.rows(), result.contributors().size(), WARM_UP_CYCLES,
           WARM_UP_RECORDS, hash);
     } catch (OutOfMemoryError e) {
+      // Where it ran out, for whoever reads the run's error output; the JSON line says only that it did.
+      e.printStackTrace();
       return String.format(Locale.ROOT, "{\"records\": %d, \"ok\": false, \"maxHeap\": %d, \"error\": \"%s\"}",
           records, max, e.getMessage() == null ? "OutOfMemoryError" : e.getMessage().replace('"', '\''));
     }
