@@ -783,6 +783,9 @@ public final class CycleResult {
     return h;
   }
 
+  /** How many bytes of row lines are gathered before they go to the digest. */
+  private static final int ROW_CHUNK = 1 << 16;
+
   private String computeHash() {
     MessageDigest md = Hashing.sha256();
     update(md, "KAT-RESULT-2\n");
@@ -795,15 +798,23 @@ public final class CycleResult {
     ContributionBatch b = run.batch;
     // A batch stores its rows in canonical order (content hash, then canonical bytes): RowStore.freeze.
     update(md, "\naccepted " + b.rows() + "\n");
-    // One line per row: canonical bytes, " raw final\n"; streamed through one buffer, no string per row.
-    DigestWriter w = new DigestWriter(md);
-    RecordCodec rowBytes = new RecordCodec(256);
+    // One line per row: canonical bytes, " raw final\n". The lines are written straight into one buffer
+    // that goes to the digest in large pieces: no string and no copy per row.
+    RecordCodec lines = new RecordCodec(ROW_CHUNK + 4096);
     for (int row = 0; row < b.rows(); row++) {
-      rowBytes.reset();
-      b.appendCanonicalBytes(row, rowBytes);
-      w.bytes(rowBytes.bytes(), 0, rowBytes.length()).ascii(' ').number(run.rawCredit[row]).ascii(' ').number(run.finalCredit[row])
-          .ascii('\n');
+      b.appendCanonicalBytes(row, lines);
+      lines.putByte(' ');
+      lines.putDecimal(run.rawCredit[row]);
+      lines.putByte(' ');
+      lines.putDecimal(run.finalCredit[row]);
+      lines.putByte('\n');
+      if (lines.length() >= ROW_CHUNK) {
+        md.update(lines.bytes(), 0, lines.length());
+        lines.reset();
+      }
     }
+    md.update(lines.bytes(), 0, lines.length());
+    DigestWriter w = new DigestWriter(md);
     RejectionList rejected = b.rejectionList();
     w.text("rejected ").number(rejected.size()).ascii('\n');
     for (int i = 0; i < rejected.size(); i++) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The storage of a batch's accepted rows: primitive columns plus a compact arena from which each row's
@@ -1063,18 +1064,23 @@ final class RowStore {
 
   /**
    * The person ids (contributors, counterparts, reviewers) coded to dense ints in order of first
-   * appearance. While building, a {@link Dictionary} finds codes; {@link #freeze} replaces it with one UTF-8
-   * array holding every id, compact offsets into it and an open-addressing table of codes keyed by the
-   * xxHash64 of the bytes.
+   * appearance. While building, a {@link Dictionary} finds codes; {@link #freeze} replaces it with the ids'
+   * UTF-8 bytes in one array and an open-addressing table of codes keyed by the xxHash64 of the bytes.
    *
    * <p>A batch holds about one person per ten rows; as {@code String} objects each would cost two object
    * headers, a byte array and a reference, several times its text, and regenerating a row's canonical bytes
    * would follow two pointers to scattered objects per person named. Here an id is a slice of one array and
    * {@link #put} copies it into the canonical bytes; {@link #value} makes a {@code String} only when asked.
+   *
+   * <p>Rows name people in no particular order, so each id read is a cache miss; the layout keeps it to
+   * one. When every id is at most 15 bytes and fixed-width slots take little more room than the ids need,
+   * code {@code c}'s id sits in slot {@code c} of {@code 1 << shift} bytes: a length byte, then the bytes.
+   * Otherwise the ids are packed end to end with compact offsets ({@code shift} is -1).
    */
   static final class People {
     private Dictionary codes = new Dictionary();
     private byte[] utf8;
+    private int shift = -1;
     private Offsets start;
     private int[] table;
 
@@ -1086,25 +1092,40 @@ final class RowStore {
     }
 
     int size() {
-      return codes != null ? codes.size() : start.size() - 1;
+      return codes != null ? codes.size() : count;
+    }
+
+    private int count;
+
+    /** Where the id of {@code code} starts in {@link #utf8} (frozen only). */
+    private int from(int code) {
+      return shift >= 0 ? (code << shift) + 1 : start.get(code);
+    }
+
+    /** The length in bytes of the id of {@code code} (frozen only). */
+    private int length(int code) {
+      return shift >= 0 ? utf8[code << shift] : start.get(code + 1) - start.get(code);
     }
 
     String value(int code) {
       if (codes != null) {
         return codes.decode(code);
       }
-      int from = start.get(code);
-      return new String(utf8, from, start.get(code + 1) - from, StandardCharsets.UTF_8);
+      Objects.checkIndex(code, count);
+      return new String(utf8, from(code), length(code), StandardCharsets.UTF_8);
     }
 
     /** Appends the id of {@code code} to {@code out} in canonical form (a varint length and UTF-8 bytes). */
     void put(int code, RecordCodec out) {
       if (codes != null) {
         out.putString(codes.decode(code));
-        return;
+      } else if (shift >= 0) {
+        int at = code << shift;
+        out.putUtf8(utf8, at + 1, utf8[at]);
+      } else {
+        int from = start.get(code);
+        out.putUtf8(utf8, from, start.get(code + 1) - from);
       }
-      int from = start.get(code);
-      out.putUtf8(EMPTY, utf8, from, start.get(code + 1) - from);
     }
 
     int find(String s) {
@@ -1117,8 +1138,8 @@ final class RowStore {
         if (c < 0) {
           return -1;
         }
-        int from = start.get(c);
-        if (Arrays.equals(utf8, from, start.get(c + 1), b, 0, b.length)) {
+        int from = from(c);
+        if (Arrays.equals(utf8, from, from + length(c), b, 0, b.length)) {
           return c;
         }
       }
@@ -1134,39 +1155,53 @@ final class RowStore {
         return;
       }
       int n = codes.size();
-      Offsets at = new Offsets();
-      byte[] all = new byte[Math.max(16, 8 * n)];
-      int length = 0;
+      byte[][] ids = new byte[n][];
+      long total = 0;
+      int longest = 0;
       for (int c = 0; c < n; c++) {
-        byte[] b = codes.decode(c).getBytes(StandardCharsets.UTF_8);
-        if (all.length - length < b.length) {
-          Checks.state((long) length + b.length <= Integer.MAX_VALUE - 16, "person ids exceed 2 GiB of text");
-          all = Arrays.copyOf(all, Growth.capacity(all.length, length + b.length));
-        }
-        System.arraycopy(b, 0, all, length, b.length);
-        length += b.length;
-        at.add(length);
+        ids[c] = codes.decode(c).getBytes(StandardCharsets.UTF_8);
+        total += ids[c].length;
+        longest = Math.max(longest, ids[c].length);
       }
-      at.compact();
+      int width = Integer.highestOneBit(Math.max(1, longest)) << 1; // a power of two > longest: room for the length byte
+      long packed = total + 2L * n;
+      if (longest <= 15 && (long) width * n <= packed + packed / 4) {
+        shift = Integer.numberOfTrailingZeros(width);
+        utf8 = new byte[n * width];
+        for (int c = 0; c < n; c++) {
+          utf8[c << shift] = (byte) ids[c].length;
+          System.arraycopy(ids[c], 0, utf8, (c << shift) + 1, ids[c].length);
+        }
+      } else {
+        Checks.state(total <= Integer.MAX_VALUE - 16, "person ids exceed 2 GiB of text");
+        utf8 = new byte[(int) total];
+        start = new Offsets(n);
+        int at = 0;
+        for (int c = 0; c < n; c++) {
+          System.arraycopy(ids[c], 0, utf8, at, ids[c].length);
+          start.add(at += ids[c].length);
+        }
+        start.compact();
+      }
+      count = n;
       // At most two thirds full; not a power of two, so no more than needed.
       int cap = n + n / 2 + 2;
       int[] t = new int[cap];
       for (int c = 0; c < n; c++) {
-        int i = slot(all, at.get(c), at.get(c + 1), cap);
+        int from = from(c);
+        int i = slot(utf8, from, from + length(c), cap);
         while (t[i] != 0) {
           i = i + 1 == cap ? 0 : i + 1;
         }
         t[i] = c + 1;
       }
-      utf8 = Arrays.copyOf(all, length);
-      start = at;
       table = t;
       codes = null;
     }
 
     /** Bytes held once frozen (an estimate of the resident size). */
     long bytesHeld() {
-      return codes != null ? 0 : utf8.length + start.bytesHeld() + 4L * table.length;
+      return codes != null ? 0 : utf8.length + (start == null ? 0 : start.bytesHeld()) + 4L * table.length;
     }
   }
 

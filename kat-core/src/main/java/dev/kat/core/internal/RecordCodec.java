@@ -4,6 +4,9 @@ import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Verdict;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,6 +178,44 @@ public final class RecordCodec {
     len += n;
   }
 
+  /** Appends, in canonical form, the string given as {@code n} UTF-8 bytes of {@code src} from {@code from}. */
+  public void putUtf8(byte[] src, int from, int n) {
+    putVarlong(n);
+    ensure(n);
+    if (n <= 16) {
+      // Ids are short: a loop costs less than the call System.arraycopy makes for a few bytes.
+      for (int i = 0; i < n; i++) {
+        buf[len + i] = src[from + i];
+      }
+    } else {
+      System.arraycopy(src, from, buf, len, n);
+    }
+    len += n;
+  }
+
+  /** Appends one byte as it is (not part of the canonical form: for lines written after a record). */
+  public void putByte(int b) {
+    ensure(1);
+    buf[len++] = (byte) b;
+  }
+
+  /** Appends {@code Long.toString(v)} as ASCII bytes (not part of the canonical form, as {@link #putByte}). */
+  public void putDecimal(long v) {
+    ensure(20);
+    if (v < 0) {
+      buf[len++] = '-';
+      if (v == Long.MIN_VALUE) {
+        // -v overflows: the last digit first, then the rest, which fits.
+        int d = writeDigits(-(v / 10), buf, len);
+        len += d;
+        buf[len++] = (byte) ('0' - (int) (v % 10));
+        return;
+      }
+      v = -v;
+    }
+    len += writeDigits(v, buf, len);
+  }
+
   /** Appends, in canonical form, the string made of {@code head} and then the decimal digits of {@code number} (&gt;= 0). */
   public void putUtf8(byte[] head, long number) {
     int digits = digits(number);
@@ -231,10 +272,11 @@ public final class RecordCodec {
   /** Appends the eight bytes of {@code v}, least significant first. */
   public void putFixed64(long v) {
     ensure(8);
-    for (int i = 0; i < 8; i++) {
-      buf[len++] = (byte) (v >>> (8 * i));
-    }
+    LONGS.set(buf, len, v);
+    len += 8;
   }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final class Reader {
     private final byte[] b;

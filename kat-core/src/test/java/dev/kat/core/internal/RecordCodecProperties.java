@@ -113,4 +113,25 @@ class RecordCodecProperties {
     assertEquals(c, reordered);
     assertArrayEquals(RecordCodec.encode(c), RecordCodec.encode(reordered));
   }
+  @Property(tries = 300)
+  void putDecimal_writesLongToString(@ForAll long v) {
+    RecordCodec out = new RecordCodec(16);
+    out.putByte('x');
+    out.putDecimal(v);
+    out.putDecimal(Long.MIN_VALUE);
+    out.putDecimal(0);
+    byte[] expected = ("x" + v + Long.MIN_VALUE + 0).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertArrayEquals(expected, java.util.Arrays.copyOf(out.bytes(), out.length()));
+  }
+
+  @Property(tries = 100)
+  void putUtf8_ofASlice_equalsPutStringOfThatText(@ForAll @Size(max = 40) String s) {
+    byte[] utf8 = ("ab" + s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RecordCodec slice = new RecordCodec(16);
+    slice.putUtf8(utf8, 2, utf8.length - 2);
+    RecordCodec whole = new RecordCodec(16);
+    whole.putUtf8(java.util.Arrays.copyOfRange(utf8, 2, utf8.length));
+    assertArrayEquals(java.util.Arrays.copyOf(whole.bytes(), whole.length()),
+        java.util.Arrays.copyOf(slice.bytes(), slice.length()));
+  }
 }
