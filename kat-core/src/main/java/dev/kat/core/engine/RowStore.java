@@ -31,11 +31,13 @@ import java.util.Objects;
  * reviewers, verdicts and scores; the arena holds, per row, only the rest:
  *
  * <pre>
- *   header      varint: DAO code &lt;&lt; 3 | has extra attributes (4) | has nanoseconds (2) | supersedes (1)
+ *   header      varint: DAO code &lt;&lt; 5 | min(evidence count, 3) &lt;&lt; 3 | has extra attributes (4)
+ *               | has nanoseconds (2) | supersedes (1)
+ *   [evidence]  varint evidence count - 3, when the header says 3
  *   id          compact string
  *   [nanos]     varint
  *   [extras]    varint count, then per attribute the policy does not read: varint name code, value
- *   evidence    per evidence (the count is the evidence column's): compact string URI, raw content hash
+ *   evidence    per evidence: compact string URI, raw content hash
  *   duplicateOf compact string, for each review whose verdict is DUPLICATE
  *   [supersedes] compact string
  * </pre>
@@ -100,11 +102,10 @@ final class RowStore {
    */
   private int[] reviewer = new int[16];
   private final DoubleColumn quality = new DoubleColumn(16);
-  private Offsets evStart = new Offsets();
   /** The evidence hashes of the block of rows last asked for (see {@link #evidenceHash}); immutable. */
-  private EvidenceBlock evidenceBlock;
+  private EvidenceHashes evidenceBlock;
   /** Every row's evidence hashes, while the collector keeps them (see {@link #evidenceHash}). */
-  private volatile WeakReference<long[]> evidenceHashes = new WeakReference<>(null);
+  private volatile WeakReference<EvidenceHashes> allEvidence = new WeakReference<>(null);
 
   RowStore(Cycle cycle, Policy policy) {
     categoryBytes = utf8(policy.categories().keySet());
@@ -201,11 +202,14 @@ final class RowStore {
       rvn++;
     }
     rvStart.add(rvn);
-    evStart.add(evStart.last() + c.evidence().size());
 
     int nano = c.occurredAt().getNano();
-    putVarint((long) daos.encode(c.dao()) << 3 | (extras > 0 ? 4 : 0) | (nano != 0 ? 2 : 0)
+    int ne = c.evidence().size();
+    putVarint((long) daos.encode(c.dao()) << 5 | Math.min(ne, 3) << 3 | (extras > 0 ? 4 : 0) | (nano != 0 ? 2 : 0)
         | (c.supersedes() != null ? 1 : 0));
+    if (ne >= 3) {
+      putVarint(ne - 3L);
+    }
     putCompact(c.id());
     if (nano != 0) {
       putVarint(nano);
@@ -368,13 +372,11 @@ final class RowStore {
     int a0 = recordStart.get(0);
     int c0 = cpStart.get(0);
     int v0 = rvStart.get(0);
-    int e0 = evStart.get(0);
     for (int r = 0; r < rows; r++) {
       // Read this row's original bounds before any write can reach index r + 1.
       int a1 = recordStart.get(r + 1);
       int c1 = cpStart.get(r + 1);
       int v1 = rvStart.get(r + 1);
-      int e1 = evStart.get(r + 1);
       if (live[r]) {
         person[w] = person[r];
         if (category != null) {
@@ -399,13 +401,11 @@ final class RowStore {
         int vw = rvStart.get(w);
         System.arraycopy(reviewer, v0, reviewer, vw, v1 - v0);
         rvStart.set(w + 1, vw + v1 - v0);
-        evStart.set(w + 1, evStart.get(w) + e1 - e0);
         w++;
       }
       a0 = a1;
       c0 = c1;
       v0 = v1;
-      e0 = e1;
     }
     for (DoubleColumn col : attributes) {
       col.retain(live);
@@ -416,7 +416,6 @@ final class RowStore {
     recordStart.truncate(w + 1);
     cpStart.truncate(w + 1);
     rvStart.truncate(w + 1);
-    evStart.truncate(w + 1);
   }
 
   /**
@@ -500,14 +499,6 @@ final class RowStore {
     rvStart = rs;
     rvStart.compact();
     quality.permuteAndTrim(reviewOrder);
-    Offsets es = new Offsets(rows);
-    w = 0;
-    for (int i = 0; i < rows; i++) {
-      int r = order[i];
-      es.add(w += evStart.get(r + 1) - evStart.get(r));
-    }
-    evStart = es;
-    evStart.compact();
     people.freeze();
     workingGroups.freeze();
     daos.freeze();
@@ -665,7 +656,9 @@ final class RowStore {
   }
 
   int evidenceCount(int row) {
-    return evStart.get(row + 1) - evStart.get(row);
+    Cursor in = new Cursor(arena, recordStart.get(row));
+    in.header();
+    return in.evidence;
   }
 
   /*
@@ -682,12 +675,15 @@ final class RowStore {
    */
   private static final int EVIDENCE_BLOCK_SHIFT = 5;
 
-  private static final class EvidenceBlock {
+  /** Evidence hashes of consecutive rows from {@code firstRow}: row r's are from {@code start[r - firstRow]}. */
+  private static final class EvidenceHashes {
     final int firstRow;
+    final int[] start;
     final long[] hashes;
 
-    EvidenceBlock(int firstRow, long[] hashes) {
+    EvidenceHashes(int firstRow, int[] start, long[] hashes) {
       this.firstRow = firstRow;
+      this.start = start;
       this.hashes = hashes;
     }
   }
@@ -699,17 +695,7 @@ final class RowStore {
    */
   String evidenceKey(int row, int k) {
     Cursor in = new Cursor(arena, recordStart.get(row));
-    long header = in.varint();
-    in.skipCompact();
-    if ((header & 2) != 0) {
-      in.varint();
-    }
-    if ((header & 4) != 0) {
-      for (long extras = in.varint(); extras > 0; extras--) {
-        in.varint();
-        in.value();
-      }
-    }
+    in.skipToEvidence();
     for (int i = 0; i < k; i++) {
       in.skipCompact();
       in.skipRaw();
@@ -721,44 +707,43 @@ final class RowStore {
 
   /** The xxHash64 of the {@code k}-th evidence key of {@code row} ({@link Evidence#key()}). */
   long evidenceHash(int row, int k) {
+    EvidenceHashes e = null;
     if (frozen) {
-      long[] all = evidenceHashes.get();
-      if (all == null && row < 1 << EVIDENCE_BLOCK_SHIFT) {
-        all = evidenceHashes(0, rows);
-        evidenceHashes = new WeakReference<>(all);
-      }
-      if (all != null) {
-        return all[evStart.get(row) + k];
+      e = allEvidence.get();
+      if (e == null && row < 1 << EVIDENCE_BLOCK_SHIFT) {
+        e = evidenceHashes(0, rows);
+        allEvidence = new WeakReference<>(e);
       }
     }
-    int first = row >>> EVIDENCE_BLOCK_SHIFT << EVIDENCE_BLOCK_SHIFT;
-    EvidenceBlock e = evidenceBlock;
-    if (e == null || e.firstRow != first) {
-      int end = Math.min(rows, first + (1 << EVIDENCE_BLOCK_SHIFT));
-      if (frozen) {
-        e = new EvidenceBlock(first, evidenceHashes(first, end));
-        evidenceBlock = e;
-      } else {
-        // Still being written: the block may grow, so it is not kept.
-        e = new EvidenceBlock(first, evidenceHashes(first, end));
+    if (e == null) {
+      int first = row >>> EVIDENCE_BLOCK_SHIFT << EVIDENCE_BLOCK_SHIFT;
+      e = evidenceBlock;
+      if (e == null || e.firstRow != first) {
+        e = evidenceHashes(first, Math.min(rows, first + (1 << EVIDENCE_BLOCK_SHIFT)));
+        if (frozen) {
+          evidenceBlock = e; // while still being written a block may grow, so it is not kept
+        }
       }
     }
-    return e.hashes[evStart.get(row) - evStart.get(first) + k];
+    int at = e.start[row - e.firstRow];
+    Objects.checkIndex(k, e.start[row - e.firstRow + 1] - at);
+    return e.hashes[at + k];
   }
 
   /** The evidence hashes of rows {@code from} to {@code to} (exclusive), in row and evidence order. */
-  private long[] evidenceHashes(int from, int to) {
-    int e0 = evStart.get(from);
-    long[] h = new long[evStart.get(to) - e0];
+  private EvidenceHashes evidenceHashes(int from, int to) {
+    int[] start = new int[to - from + 1];
+    long[] h = new long[Math.max(16, to - from)];
     byte[] key = new byte[64];
     int j = 0;
     for (int row = from; row < to; row++) {
-      int ne = evStart.get(row + 1) - evStart.get(row);
-      if (ne == 0) {
-        continue;
-      }
+      start[row - from] = j;
       Cursor in = new Cursor(arena, recordStart.get(row));
-      in.skipToEvidence(heads);
+      in.skipToEvidence();
+      int ne = in.evidence;
+      if (h.length - j < ne) {
+        h = Arrays.copyOf(h, Growth.capacity(h.length, j + ne));
+      }
       for (int i = 0; i < ne; i++) {
         int uriAt = in.pos;
         in.skipCompact();
@@ -779,7 +764,8 @@ final class RowStore {
         in.pos += hashLength;
       }
     }
-    return h;
+    start[to - from] = j;
+    return new EvidenceHashes(from, start, h.length == j ? h : Arrays.copyOf(h, j));
   }
 
   private static final byte[] SHA = "sha:".getBytes(StandardCharsets.UTF_8);
@@ -788,17 +774,17 @@ final class RowStore {
   /** The record id of {@code row}. */
   String recordId(int row) {
     Cursor in = new Cursor(arena, recordStart.get(row));
-    in.varint();
+    in.header();
     return in.string(heads);
   }
 
   /** Appends the canonical bytes of {@code row} ({@link RecordCodec#append}) to {@code out}. */
   void appendCanonical(int row, RecordCodec out) {
     Cursor in = new Cursor(arena, recordStart.get(row));
-    long header = in.varint();
+    long header = in.header();
     in.copyCompact(heads, out);
     people.put(person[row], out);
-    out.putUtf8(daos.bytes((int) (header >>> 3)));
+    out.putUtf8(daos.bytes((int) (header >>> 5)));
     out.putUtf8(workingGroups.bytes(workingGroup[row]));
     out.putUtf8(categoryBytes[category(row)]);
     out.putUtf8(roleBytes[role[row]]);
@@ -838,7 +824,7 @@ final class RowStore {
     for (int i = c0; i < c1; i++) {
       people.put(cp[i], out);
     }
-    int ne = evidenceCount(row);
+    int ne = in.evidence;
     out.putVarlong(ne);
     for (int i = 0; i < ne; i++) {
       in.copyCompact(heads, out);
@@ -888,7 +874,7 @@ final class RowStore {
     long b = 4L * person.length + (category != null ? category.length : 2L * categoryWide.length) + role.length
         + 2L * workingGroup.length + (second != null ? 4L * second.length : 8L * secondWide.length)
         + 8L * contentHash.length + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
-        + 4L * reviewer.length + quality.bytesHeld() + rvStart.bytesHeld() + evStart.bytesHeld()
+        + 4L * reviewer.length + quality.bytesHeld() + rvStart.bytesHeld()
         + people.bytesHeld() + workingGroups.bytesHeld() + daos.bytesHeld() + extraNames.bytesHeld()
         + heads.bytesHeld();
     for (DoubleColumn col : attributes) {
@@ -902,9 +888,20 @@ final class RowStore {
     private final byte[] a;
     private int pos;
 
-    /** Moves from the start of a row's arena entry to its first evidence. */
-    void skipToEvidence(Names heads) {
+    /** The row's evidence count, once {@link #header} has read it. */
+    int evidence;
+
+    /** Reads a row's header (at the start of its arena entry) and its evidence count; returns the header. */
+    long header() {
       long header = varint();
+      int e = (int) (header >>> 3) & 3;
+      evidence = e == 3 ? 3 + (int) varint() : e;
+      return header;
+    }
+
+    /** Moves from the start of a row's arena entry to its first evidence, reading the evidence count. */
+    void skipToEvidence() {
+      long header = header();
       skipCompact();
       if ((header & 2) != 0) {
         varint();

@@ -78,7 +78,7 @@ class RowStoreProperties {
     return Combinators.combine(text(), Arbitraries.of("p1", "p2", "c7", "p1", "p2", "c7", "person-id-longer-than-15-bytes-é"), Arbitraries.of("", "dao-1", "other"),
         Arbitraries.of("", "wg/1", "wg2"), Arbitraries.of("x", "y"), time, attributes,
         Combinators.combine(Arbitraries.of("p1", "p2", "p3", "q").list().ofMaxSize(3),
-            evidence.list().ofMaxSize(3), review().list().ofMaxSize(4), text().injectNull(0.6))
+            evidence.list().ofMaxSize(5), review().list().ofMaxSize(4), text().injectNull(0.6))
             .as((a, b, c, d) -> Arrays.asList(a, b, c, d)))
         .as((id, who, dao, wg, cat, at, attrs, rest) -> {
           @SuppressWarnings("unchecked")
