@@ -4,10 +4,16 @@ import dev.kat.core.alloc.AllocationInput;
 import dev.kat.core.alloc.AllocationShare;
 import dev.kat.core.alloc.LargestRemainder;
 import dev.kat.core.guard.Action;
+import dev.kat.core.guard.CollusionRingGuardrail;
+import dev.kat.core.guard.EigenTrustGuardrail;
+import dev.kat.core.guard.EvidenceReuseGuardrail;
 import dev.kat.core.guard.Flag;
 import dev.kat.core.guard.GuardContext;
 import dev.kat.core.guard.Guardrail;
+import dev.kat.core.guard.ReviewerConcentrationGuardrail;
+import dev.kat.core.guard.SelfDealingGuardrail;
 import dev.kat.core.guard.Severity;
+import dev.kat.core.guard.VelocityGuardrail;
 import dev.kat.core.internal.Fixed;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.policy.CapSpec;
@@ -16,7 +22,15 @@ import dev.kat.core.policy.Policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /** One execution of the cycle's stages over a batch; produces a {@link CycleResult}. */
 final class CycleRun {
@@ -28,6 +42,7 @@ final class CycleRun {
   final Cycle cycle;
   final int days;
   final long firstDay;
+  private final int concurrentRows;
 
   long[] rawCredit;
   long[] finalCredit;
@@ -41,6 +56,13 @@ final class CycleRun {
   CellFactors cycleFactor;
 
   CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior, Overrides overrides) {
+    this(policy, plan, batch, prior, overrides, CONCURRENT_GUARD_ROWS);
+  }
+
+  /** A run that computes detectors ahead concurrently from {@code concurrentRows} rows (tests lower it). */
+  CycleRun(Policy policy, CreditPlan plan, ContributionBatch batch, PriorState prior, Overrides overrides,
+      int concurrentRows) {
+    this.concurrentRows = concurrentRows;
     this.policy = policy;
     this.overrides = overrides;
     this.batch = batch;
@@ -77,103 +99,223 @@ final class CycleRun {
     return new CycleResult(this);
   }
 
+  /*
+   * The guard stage applies each detector's flags in policy order, and a detector that reads the credit
+   * sees the credit as the detectors before it left it. Most built-in detectors never read the credit
+   * (they judge the graph, the evidence, the times and the reviews): their findings are the same whenever
+   * they are computed, so on large batches they are computed ahead, concurrently, by helper tasks in the
+   * fork-join pool, while this thread walks the detectors in order. Each such detector is claimed once,
+   * by a helper (which takes them from the last one back) or by this thread when it reaches it unclaimed;
+   * this thread then applies its findings at its place in the order. The flags, their order and the credit
+   * are therefore the same for any number of threads. Those detectors see a context whose credit() fails,
+   * so a change that made one of them read the credit could not go unnoticed.
+   */
   private void guard() {
     List<Guardrail> guardrails = policy.guardrails();
     if (guardrails.isEmpty()) {
       return;
     }
-    long[] creditSoFar = finalCredit;
-    GuardContext ctx = new GuardContext() {
-      @Override
-      public Cycle cycle() {
-        return cycle;
+    Map<String, Object> sharedValues = new ConcurrentHashMap<>();
+    GuardContext withCredit = new StageContext(sharedValues, finalCredit);
+    GuardContext withoutCredit = new StageContext(sharedValues, null);
+    int m = guardrails.size();
+    Ahead[] ahead = new Ahead[m];
+    int independent = 0;
+    for (int i = 0; i < m; i++) {
+      if (readsNoCredit(guardrails.get(i))) {
+        ahead[i] = new Ahead(guardrails.get(i), withoutCredit);
+        independent++;
       }
-
-      @Override
-      public BatchView batch() {
-        return batch;
-      }
-
-      @Override
-      public long credit(int row) {
-        return creditSoFar[row];
-      }
-
-      @Override
-      public PriorState prior() {
-        return prior;
-      }
-
-      @Override
-      public List<Rejection> rejections() {
-        return batch.rejections();
-      }
-
-      private final java.util.Map<String, Object> sharedValues = new java.util.HashMap<>();
-
-      @Override
-      public <T> T shared(String key, Class<T> type, java.util.function.Supplier<T> compute) {
-        Object v = sharedValues.get(key);
-        if (v == null) {
-          v = compute.get();
-          sharedValues.put(key, v);
-        }
-        return type.cast(v);
-      }
-    };
-    for (Guardrail g : guardrails) {
-      List<Flag> found = new ArrayList<>();
-      List<int[]> foundRows = new ArrayList<>();
-      List<int[]> foundPeople = new ArrayList<>();
-      try {
-        g.inspect(ctx, (Severity severity, Action action, double factor, int[] rows, int[] people, String evidence) -> {
-          int[] r = sortedDistinct(rows);
-          int[] p = sortedDistinct(people);
-          List<String> ids = new ArrayList<>(r.length);
-          for (int row : r) {
-            ids.add(batch.recordId(row));
+    }
+    if (batch.rows() >= concurrentRows && independent > 1) {
+      ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+      int helpers = Math.min(pool.getParallelism(), independent - 1);
+      for (int h = 0; h < helpers; h++) {
+        pool.execute(() -> {
+          for (int i = m - 1; i >= 0; i--) {
+            if (ahead[i] != null) {
+              ahead[i].computeIfUnclaimed();
+            }
           }
-          List<String> who = new ArrayList<>(p.length);
-          for (int person : p) {
-            who.add(batch.personId(person));
-          }
-          double f = action == Action.DAMPEN ? factor : action == Action.NOTE ? 1.0 : 0.0;
-          found.add(new Flag(g.id(), severity, action, f, ids, who, evidence));
-          foundRows.add(r);
-          foundPeople.add(p);
         });
-      } catch (RuntimeException e) {
-        throw new GuardrailException(g.id(), e);
       }
-      // A detector's flags are applied in a canonical order so that its reporting order cannot matter.
-      Integer[] order = new Integer[found.size()];
-      String[] idKeys = new String[found.size()];
-      String[] whoKeys = new String[found.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-        // The text forms the comparison orders by, built once per flag rather than once per comparison.
-        idKeys[i] = found.get(i).recordIds().toString();
-        whoKeys[i] = found.get(i).contributors().toString();
-      }
-      Arrays.sort(order, (a, b) -> compareFlags(found.get(a), idKeys[a], whoKeys[a], found.get(b), idKeys[b],
-          whoKeys[b]));
-      for (int i : order) {
-        Flag f = found.get(i);
-        flags.add(f);
-        flagRows.add(foundRows.get(i));
-        flagPeople.add(foundPeople.get(i));
-        for (int row : foundRows.get(i)) {
-          if (isReleased(f, row)) {
-            continue;
-          }
-          if (f.action() != Action.NOTE) {
-            finalCredit[row] = Fixed.scale(finalCredit[row], f.factor());
-          }
-          if (f.action() == Action.HOLD && !isVoided(row)) {
-            held.add(batch.recordId(row));
-          }
+    }
+    for (int i = 0; i < m; i++) {
+      apply(ahead[i] != null ? ahead[i].findings() : inspect(guardrails.get(i), withCredit));
+    }
+  }
+
+  /** Rows from which the detectors that read no credit are computed concurrently. */
+  static final int CONCURRENT_GUARD_ROWS = 1 << 16;
+
+  /**
+   * Whether {@code g} is a built-in detector whose findings do not depend on the credit (it never calls
+   * {@link GuardContext#credit}); the classes are final, so no subclass can change that.
+   */
+  private static boolean readsNoCredit(Guardrail g) {
+    return g instanceof SelfDealingGuardrail || g instanceof EvidenceReuseGuardrail || g instanceof VelocityGuardrail
+        || g instanceof CollusionRingGuardrail || g instanceof EigenTrustGuardrail
+        || g instanceof ReviewerConcentrationGuardrail;
+  }
+
+  /** One detector's flags, in the canonical order, with their sorted rows and contributors. */
+  private record Findings(Flag[] flags, int[][] rows, int[][] people) {}
+
+  /** A detector that reads no credit, computed once, by whichever thread claims it first. */
+  private final class Ahead {
+    private final Guardrail guardrail;
+    private final GuardContext context;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CompletableFuture<Findings> result = new CompletableFuture<>();
+
+    Ahead(Guardrail guardrail, GuardContext context) {
+      this.guardrail = guardrail;
+      this.context = context;
+    }
+
+    /** Computes the findings if no thread has claimed them yet. */
+    void computeIfUnclaimed() {
+      if (claimed.compareAndSet(false, true)) {
+        try {
+          result.complete(inspect(guardrail, context));
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
         }
       }
+    }
+
+    /** The findings: computed here if unclaimed, else awaited; a failure is rethrown as it was thrown. */
+    Findings findings() {
+      computeIfUnclaimed();
+      try {
+        return result.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException) {
+          throw (RuntimeException) e.getCause();
+        }
+        if (e.getCause() instanceof Error) {
+          throw (Error) e.getCause();
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Runs {@code g} and collects its flags in the canonical order; reads nothing this run changes. */
+  private Findings inspect(Guardrail g, GuardContext ctx) {
+    List<Flag> found = new ArrayList<>();
+    List<int[]> foundRows = new ArrayList<>();
+    List<int[]> foundPeople = new ArrayList<>();
+    try {
+      g.inspect(ctx, (Severity severity, Action action, double factor, int[] rows, int[] people, String evidence) -> {
+        int[] r = sortedDistinct(rows);
+        int[] p = sortedDistinct(people);
+        List<String> ids = new ArrayList<>(r.length);
+        for (int row : r) {
+          ids.add(batch.recordId(row));
+        }
+        List<String> who = new ArrayList<>(p.length);
+        for (int person : p) {
+          who.add(batch.personId(person));
+        }
+        double f = action == Action.DAMPEN ? factor : action == Action.NOTE ? 1.0 : 0.0;
+        found.add(new Flag(g.id(), severity, action, f, ids, who, evidence));
+        foundRows.add(r);
+        foundPeople.add(p);
+      });
+    } catch (RuntimeException e) {
+      throw new GuardrailException(g.id(), e);
+    }
+    // A detector's flags are applied in a canonical order so that its reporting order cannot matter.
+    Integer[] order = new Integer[found.size()];
+    String[] idKeys = new String[found.size()];
+    String[] whoKeys = new String[found.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      // The text forms the comparison orders by, built once per flag rather than once per comparison.
+      idKeys[i] = found.get(i).recordIds().toString();
+      whoKeys[i] = found.get(i).contributors().toString();
+    }
+    Arrays.sort(order, (a, b) -> compareFlags(found.get(a), idKeys[a], whoKeys[a], found.get(b), idKeys[b],
+        whoKeys[b]));
+    Flag[] flagsInOrder = new Flag[order.length];
+    int[][] rows = new int[order.length][];
+    int[][] people = new int[order.length][];
+    for (int i = 0; i < order.length; i++) {
+      flagsInOrder[i] = found.get(order[i]);
+      rows[i] = foundRows.get(order[i]);
+      people[i] = foundPeople.get(order[i]);
+    }
+    return new Findings(flagsInOrder, rows, people);
+  }
+
+  /** Records one detector's flags and applies them to the credit, in their order. */
+  private void apply(Findings findings) {
+    for (int i = 0; i < findings.flags().length; i++) {
+      Flag f = findings.flags()[i];
+      int[] rows = findings.rows()[i];
+      flags.add(f);
+      flagRows.add(rows);
+      flagPeople.add(findings.people()[i]);
+      for (int row : rows) {
+        if (isReleased(f, row)) {
+          continue;
+        }
+        if (f.action() != Action.NOTE) {
+          finalCredit[row] = Fixed.scale(finalCredit[row], f.factor());
+        }
+        if (f.action() == Action.HOLD && !isVoided(row)) {
+          held.add(batch.recordId(row));
+        }
+      }
+    }
+  }
+
+  /**
+   * What the detectors see: the batch, the prior state, the values they share (computed once, safe to ask
+   * for from several threads) and, for {@code credit} not null, the credit so far.
+   */
+  private final class StageContext implements GuardContext {
+    private final Map<String, Object> sharedValues;
+    private final long[] credit;
+
+    StageContext(Map<String, Object> sharedValues, long[] credit) {
+      this.sharedValues = sharedValues;
+      this.credit = credit;
+    }
+
+    @Override
+    public Cycle cycle() {
+      return cycle;
+    }
+
+    @Override
+    public BatchView batch() {
+      return batch;
+    }
+
+    @Override
+    public long credit(int row) {
+      if (credit == null) {
+        throw new IllegalStateException("this detector is computed ahead of the credit; it cannot read credit("
+            + row + ")");
+      }
+      return credit[row];
+    }
+
+    @Override
+    public PriorState prior() {
+      return prior;
+    }
+
+    @Override
+    public List<Rejection> rejections() {
+      return batch.rejections();
+    }
+
+    @Override
+    public <T> T shared(String key, Class<T> type, Supplier<T> compute) {
+      return type.cast(sharedValues.computeIfAbsent(key, k -> compute.get()));
     }
   }
 
