@@ -19,6 +19,7 @@ import java.util.function.Function;
 final class InOrder {
   /** Chunks scheduled ahead of the one being committed, per thread of the pool: bounds memory. */
   private static final int AHEAD_PER_THREAD = 2;
+  private static final int MAX_AHEAD = 16;
 
   private InOrder() {}
 
@@ -33,7 +34,7 @@ final class InOrder {
   static <T, R> void run(List<T> chunks, Function<T, R> work, Consumer<R> commit) {
     int n = chunks.size();
     ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-    int ahead = Math.max(1, pool.getParallelism() * AHEAD_PER_THREAD);
+    int ahead = Math.max(1, Math.min(MAX_AHEAD, pool.getParallelism() * AHEAD_PER_THREAD));
     List<Task<T, R>> tasks = new ArrayList<>(n);
     int scheduled = 0;
     for (int k = 0; k < n; k++) {
@@ -42,7 +43,10 @@ final class InOrder {
         tasks.add(t);
         pool.execute(t::runOnce);
       }
-      R r = tasks.get(k).result();
+      Task<T, R> t = tasks.get(k);
+      R r = t.result();
+      // the pool may still hold the task (claimed by this thread first): drop what it refers to
+      t.release();
       tasks.set(k, null);
       commit.accept(r);
     }
@@ -51,9 +55,9 @@ final class InOrder {
   /** One chunk's work, run once by whichever thread claims it. */
   static final class Task<T, R> {
     private final AtomicBoolean claimed = new AtomicBoolean();
-    private final CompletableFuture<R> done = new CompletableFuture<>();
-    private final T chunk;
-    private final Function<T, R> work;
+    private CompletableFuture<R> done = new CompletableFuture<>();
+    private T chunk;
+    private Function<T, R> work;
 
     Task(T chunk, Function<T, R> work) {
       this.chunk = chunk;
@@ -69,6 +73,13 @@ final class InOrder {
           done.completeExceptionally(e);
         }
       }
+    }
+
+    /** Drops the chunk and the result once they were taken (the task is claimed by then). */
+    void release() {
+      chunk = null;
+      work = null;
+      done = null;
     }
 
     /** The result: computed here if nobody has started it, else awaited; rethrows the work's failure. */

@@ -30,10 +30,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from start to end produces, whatever the pool.
  */
 final class ChunkedReading {
-  /** The size of a block of the file parsed as one chunk. */
-  static final int BLOCK_BYTES = 1 << 20;
-  /** Blocks read ahead of the one being handed on, per thread of the pool: bounds memory. */
+  /**
+   * The size of a block of the file parsed as one chunk: large enough that handing chunks between threads
+   * costs little, small enough that a block's array (up to twice this) stays below the size at which the
+   * G1 collector allocates an object outside the young generation (half a region, at least 512 KiB).
+   */
+  static final int BLOCK_BYTES = 1 << 17;
+  /** Blocks read ahead of the one being handed on, per thread of the pool, and at most: bounds memory. */
   private static final int AHEAD_PER_THREAD = 2;
+  private static final int MAX_AHEAD = 8;
   /** Rows handed on at a time when the rest of a file is read as one stream (a line too long for a block). */
   private static final int STREAM_ROWS = 4_096;
 
@@ -139,13 +144,16 @@ final class ChunkedReading {
     }
   }
 
-  /** One block's parse, run once by whichever thread claims it. */
+  /**
+   * One block's parse, run once by whichever thread claims it. The pool may hold a task long after it was
+   * committed (the calling thread claimed it first), so committing drops its block and result.
+   */
   private final class Task {
-    final Block block;
+    Block block;
     /** Whether the task is (or may be) run on the pool; read and written by the calling thread only. */
     boolean shared;
     final AtomicBoolean claimed = new AtomicBoolean();
-    final CompletableFuture<ParsedRows> done = new CompletableFuture<>();
+    CompletableFuture<ParsedRows> done = new CompletableFuture<>();
 
     Task(Block block, boolean shared) {
       this.block = block;
@@ -153,6 +161,7 @@ final class ChunkedReading {
     }
 
     void runOnce() {
+      // block and done are only dropped (by release) after the task was claimed, so a claim sees them set
       if (claimed.compareAndSet(false, true)) {
         try {
           done.complete(parseShared(block));
@@ -167,6 +176,12 @@ final class ChunkedReading {
     /** Claims the task so that no worker runs it; true if nobody had started it. */
     boolean cancel() {
       return claimed.compareAndSet(false, true);
+    }
+
+    /** Drops the block and the result once committed (the task is claimed by then). */
+    void release() {
+      block = null;
+      done = null;
     }
 
     ParsedRows result() {
@@ -192,7 +207,7 @@ final class ChunkedReading {
       return new ReadSummary(source, format, 0, 0, 0, 0, fileProblems);
     }
     ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-    int ahead = Math.max(1, pool.getParallelism() * AHEAD_PER_THREAD);
+    int ahead = Math.max(1, Math.min(MAX_AHEAD, pool.getParallelism() * AHEAD_PER_THREAD));
     ArrayDeque<Task> queue = new ArrayDeque<>();
     boolean more = true;
     while (true) {
@@ -218,6 +233,7 @@ final class ChunkedReading {
         break;
       }
       commit(t);
+      t.release();
       if (main.readyForChunks()) {
         for (Task q : queue) {
           if (!q.shared && !q.block.stream) {

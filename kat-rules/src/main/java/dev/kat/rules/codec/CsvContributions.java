@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -75,7 +76,9 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   /** Whether the last {@link #readRecord} reached the end of its input inside a quoted field. */
   private boolean endedInQuote;
   /** Repeated short cells (people, categories, roles) decode to one shared string each. */
-  private final Interner interner = new Interner(1 << 17);
+  private final Interner interner;
+  /** The strings all parsers of this read share (see {@link Interner}). */
+  private final ConcurrentHashMap<String, String> sharedStrings;
 
   /** Bytes that end a run of ordinary bytes in an unquoted field, and in a quoted field. */
   private static final boolean[] UNQUOTED_STOP = stops(",\n\r\"");
@@ -90,14 +93,20 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   }
 
   CsvContributions(String source, int maxRowBytes) {
+    this(source, maxRowBytes, new ConcurrentHashMap<>());
+  }
+
+  private CsvContributions(String source, int maxRowBytes, ConcurrentHashMap<String, String> sharedStrings) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
+    this.sharedStrings = sharedStrings;
+    this.interner = new Interner(1 << 17, sharedStrings);
   }
 
   /** A parser of further rows of the same file, sharing the header this one read. */
   @Override
   public CsvContributions forChunks() {
-    CsvContributions p = new CsvContributions(source, maxRowBytes);
+    CsvContributions p = new CsvContributions(source, maxRowBytes, sharedStrings);
     p.beforeHeader = beforeHeader;
     p.names = names;
     p.kinds = kinds;

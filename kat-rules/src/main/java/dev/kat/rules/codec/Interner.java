@@ -4,12 +4,15 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives the same {@link String} instance for the same short ASCII byte sequence, so that a value repeated
  * row after row (contributor and reviewer ids, categories, roles) is decoded once, and later lookups of it
  * (the batch's dictionaries) find a string whose hash code is cached and that equals the stored key by
- * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; not thread-safe.
+ * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; not thread-safe,
+ * but the interners of one read's parsers (one per thread) can share their strings through a concurrent
+ * map consulted only when a value is new to an interner, so that a value has one instance in the whole read.
  */
 final class Interner {
   /*
@@ -22,6 +25,8 @@ final class Interner {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int maxEntries;
+  /** The strings shared with the other interners of a read, or null. */
+  private final ConcurrentHashMap<String, String> shared;
   /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
   private long[] slots = new long[3 * 256];
   private String[] strings = new String[256];
@@ -30,7 +35,13 @@ final class Interner {
   private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
   Interner(int maxEntries) {
+    this(maxEntries, null);
+  }
+
+  /** An interner taking new values' instances from {@code shared} (and adding them there) when not null. */
+  Interner(int maxEntries, ConcurrentHashMap<String, String> shared) {
     this.maxEntries = maxEntries;
+    this.shared = shared;
   }
 
   /** The string of the ASCII bytes {@code b[from, to)}; the caller has checked that they are ASCII. */
@@ -79,6 +90,13 @@ final class Interner {
       i = (i + 1) & mask;
     }
     String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+    if (shared != null && size < maxEntries) {
+      // the instance another parser of the read already uses, so the batch's dictionaries match it by identity
+      String first = shared.size() < maxEntries ? shared.putIfAbsent(s, s) : shared.get(s);
+      if (first != null) {
+        s = first;
+      }
+    }
     if (size < maxEntries) {
       slots[3 * i] = tag;
       slots[3 * i + 1] = lo;

@@ -12,6 +12,7 @@ import dev.kat.core.model.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Lines reader: lines are split on bytes (so every row's byte range and line are exact) and
@@ -33,7 +34,9 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   private final ByteBuf content = new ByteBuf();
   private final RecordParts parts = new RecordParts();
   /** Repeated short values (people, categories, roles) share one string each. */
-  private final Interner interner = new Interner(1 << 17);
+  private final Interner interner;
+  /** The strings all parsers of this read share (see {@link Interner}). */
+  private final ConcurrentHashMap<String, String> sharedStrings;
   private static final boolean[] NEWLINE = new boolean[256];
 
   static {
@@ -49,8 +52,14 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   private Contribution built;
 
   JsonLinesContributions(String source, int maxRowBytes) {
+    this(source, maxRowBytes, new ConcurrentHashMap<>());
+  }
+
+  private JsonLinesContributions(String source, int maxRowBytes, ConcurrentHashMap<String, String> sharedStrings) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
+    this.sharedStrings = sharedStrings;
+    this.interner = new Interner(1 << 17, sharedStrings);
   }
 
   /** Ready once the first line, which may carry a byte-order mark, is read: lines are independent. */
@@ -61,7 +70,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
 
   @Override
   public JsonLinesContributions forChunks() {
-    JsonLinesContributions p = new JsonLinesContributions(source, maxRowBytes);
+    JsonLinesContributions p = new JsonLinesContributions(source, maxRowBytes, sharedStrings);
     p.atFileStart = false;
     return p;
   }
