@@ -74,13 +74,16 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
     BatchView b = context.batch();
     PairGraph g = PairGraph.of(context, true, reciprocalReviews);
     int n = b.rows();
-    double[] factor = new double[n];
-    Arrays.fill(factor, 1.0);
+    // decisive[r] is the index, among the pairs with repeated credit (kept in pair order, in the arrays
+    // below), of the pair that dampens row r most, or -1. Most pairs share one record: only pairs with
+    // repeats get an entry, so nothing here is sized per pair of the graph.
     int[] decisive = new int[n];
     Arrays.fill(decisive, -1);
-    double[] pairFactor = new double[g.pairCount()];
-    long[] pairRepeat = new long[g.pairCount()];
-    int[] pairRecords = new int[g.pairCount()];
+    int q = 0;
+    int[] pairOf = new int[16];
+    double[] pairFactor = new double[16];
+    long[] pairRepeat = new long[16];
+    int[] pairRecords = new int[16];
     int[] buf = new int[16];
     for (int p = 0; p < g.pairCount(); p++) {
       int size = g.pairStart[p + 1] - g.pairStart[p];
@@ -121,42 +124,53 @@ public final class PairwiseReciprocityGuardrail implements Guardrail {
         continue;
       }
       double f = m / (m + Fixed.toDouble(repeat));
-      pairFactor[p] = f;
-      pairRepeat[p] = repeat;
-      pairRecords[p] = k;
+      if (q == pairOf.length) {
+        pairOf = Arrays.copyOf(pairOf, 2 * q);
+        pairFactor = Arrays.copyOf(pairFactor, 2 * q);
+        pairRepeat = Arrays.copyOf(pairRepeat, 2 * q);
+        pairRecords = Arrays.copyOf(pairRecords, 2 * q);
+      }
+      pairOf[q] = p;
+      pairFactor[q] = f;
+      pairRepeat[q] = repeat;
+      pairRecords[q] = k;
       for (int i = 0; i < k; i++) {
         int r = buf[i];
-        if (r != first && (f < factor[r] || (f == factor[r] && decisive[r] >= 0
-            && pairName(b, g.pairs[p]).compareTo(pairName(b, g.pairs[decisive[r]])) < 0))) {
-          factor[r] = f;
-          decisive[r] = p;
+        if (r == first) {
+          continue;
+        }
+        double now = decisive[r] >= 0 ? pairFactor[decisive[r]] : 1.0;
+        if (f < now || (f == now && decisive[r] >= 0
+            && pairName(b, g.pairs[p]).compareTo(pairName(b, g.pairs[pairOf[decisive[r]]])) < 0)) {
+          decisive[r] = q;
         }
       }
+      q++;
     }
     // One flag per decisive pair, naming the rows it dampens.
-    int[] count = new int[g.pairCount() + 1];
+    int[] count = new int[q + 1];
     for (int r = 0; r < n; r++) {
       if (decisive[r] >= 0) {
         count[decisive[r] + 1]++;
       }
     }
-    for (int p = 0; p < g.pairCount(); p++) {
-      count[p + 1] += count[p];
+    for (int i = 0; i < q; i++) {
+      count[i + 1] += count[i];
     }
-    int[] rows = new int[count[g.pairCount()]];
-    int[] fill = Arrays.copyOf(count, g.pairCount());
+    int[] rows = new int[count[q]];
+    int[] fill = Arrays.copyOf(count, q);
     for (int r = 0; r < n; r++) {
       if (decisive[r] >= 0) {
         rows[fill[decisive[r]]++] = r;
       }
     }
-    for (int p = 0; p < g.pairCount(); p++) {
+    for (int p = 0; p < q; p++) {
       if (count[p + 1] == count[p]) {
         continue;
       }
       int[] mine = Arrays.copyOfRange(rows, count[p], count[p + 1]);
-      int a = PairGraph.low(g.pairs[p]);
-      int c = PairGraph.high(g.pairs[p]);
+      int a = PairGraph.low(g.pairs[pairOf[p]]);
+      int c = PairGraph.high(g.pairs[pairOf[p]]);
       String x = b.personId(a);
       String y = b.personId(c);
       String evidence = (x.compareTo(y) < 0 ? x + " and " + y : y + " and " + x) + " share " + pairRecords[p]
