@@ -58,7 +58,7 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     long[] all = new long[total];
     int j = 0;
     for (int row = 0; row < n; row++) {
-      for (int k = 0; k < b.evidenceCount(row); k++) {
+      for (int k = 0, m = b.evidenceCount(row); k < m; k++) {
         all[j++] = b.evidenceHash(row, k);
       }
     }
@@ -71,9 +71,9 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       }
       Arrays.sort(prior);
     }
-    // Hashes that occur on two rows, or that were used before: the only ones worth a closer look.
-    long[] sorted = all;
-    Sorting.sort(sorted, 0, total);
+    // Hashes that occur on two rows, or that were used before: the only ones worth a closer look. The
+    // hashes stay in row order in all (the passes below read them there instead of asking the batch).
+    long[] sorted = Sorting.sortedCopy(all, 0, total);
     long[] suspect = new long[total];
     int s = 0;
     // Both arrays are sorted, so membership in prior is one merge walk rather than a search per hash.
@@ -107,12 +107,13 @@ public final class EvidenceReuseGuardrail implements Guardrail {
       slotHash[i] = suspect[g];
       slotGroup[i] = g + 1;
     }
+    sorted = null;
     int[] groupOf = new int[total];
     int[] count = new int[s + 1];
     j = 0;
     for (int row = 0; row < n; row++) {
-      for (int k = 0; k < b.evidenceCount(row); k++) {
-        long h = b.evidenceHash(row, k);
+      for (int k = 0, m = b.evidenceCount(row); k < m; k++) {
+        long h = all[j];
         int i = slot(h, bits);
         int g = -1;
         while (slotGroup[i] != 0) {
@@ -122,7 +123,7 @@ public final class EvidenceReuseGuardrail implements Guardrail {
           }
           i = (i + 1) & mask;
         }
-        if (g >= 0 && !seenEarlier(b, row, k)) {
+        if (g >= 0 && !seenEarlier(all, j - k, k)) {
           count[g + 1]++;
         } else {
           g = -1;
@@ -137,7 +138,7 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     int[] fill = Arrays.copyOf(count, s);
     j = 0;
     for (int row = 0; row < n; row++) {
-      for (int k = 0; k < b.evidenceCount(row); k++) {
+      for (int k = 0, m = b.evidenceCount(row); k < m; k++) {
         int g = groupOf[j++];
         if (g >= 0) {
           rowsOf[fill[g]++] = row;
@@ -183,11 +184,14 @@ public final class EvidenceReuseGuardrail implements Guardrail {
     return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - bits));
   }
 
-  /** Whether the {@code k}-th evidence hash of {@code row} already occurred at a smaller index. */
-  private static boolean seenEarlier(BatchView b, int row, int k) {
-    long h = b.evidenceHash(row, k);
+  /**
+   * Whether the {@code k}-th evidence hash of a row, whose hashes start at {@code all[first]}, already
+   * occurred at a smaller index.
+   */
+  private static boolean seenEarlier(long[] all, int first, int k) {
+    long h = all[first + k];
     for (int i = 0; i < k; i++) {
-      if (b.evidenceHash(row, i) == h) {
+      if (all[first + i] == h) {
         return true;
       }
     }

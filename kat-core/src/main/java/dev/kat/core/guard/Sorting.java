@@ -16,10 +16,21 @@ final class Sorting {
 
   /** Sorts {@code a[from, to)} ascending (signed order), exactly as {@code Arrays.sort} does. */
   static void sort(long[] a, int from, int to) {
-    int n = to - from;
-    if (n < SMALL) {
+    if (to - from < SMALL) {
       Arrays.sort(a, from, to);
       return;
+    }
+    long[] out = sortedCopy(a, from, to);
+    System.arraycopy(out, 0, a, from, out.length);
+  }
+
+  /** A sorted copy of {@code a[from, to)} (signed order), leaving {@code a} as it is. */
+  static long[] sortedCopy(long[] a, int from, int to) {
+    int n = to - from;
+    if (n < SMALL) {
+      long[] out = Arrays.copyOfRange(a, from, to);
+      Arrays.sort(out);
+      return out;
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -30,7 +41,7 @@ final class Sorting {
     // Offsets from the minimum are unsigned values in [0, max − min]; about one bucket per two keys.
     long range = max - min;
     if (range == 0) {
-      return;
+      return Arrays.copyOfRange(a, from, to);
     }
     int bits = 32 - Integer.numberOfLeadingZeros(n / 2);
     int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - bits);
@@ -55,6 +66,6 @@ final class Sorting {
       }
       s = e;
     }
-    System.arraycopy(out, 0, a, from, n);
+    return out;
   }
 }
