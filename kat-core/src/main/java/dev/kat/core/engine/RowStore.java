@@ -449,7 +449,8 @@ final class RowStore {
     } else {
       secondWide = permute(secondWide, order);
     }
-    contentHash = permute(contentHash, order);
+    // Once rows are in content-hash order the hashes are not kept: see contentHash(int).
+    contentHash = null;
     for (DoubleColumn col : attributes) {
       col.permuteAndTrim(order);
     }
@@ -621,8 +622,20 @@ final class RowStore {
     return second != null ? cycleStart + second[row] : secondWide[row];
   }
 
+  /**
+   * The xxHash64 of {@code row}'s canonical bytes. Kept in a column while admitting (duplicate ids are
+   * compared by it) and for putting rows in order; once frozen it is computed again from the canonical
+   * bytes on each call, as readers need it only to break ties between rows with the same time and record
+   * id, which admission leaves none of, so a column of eight bytes a row would be kept for nothing.
+   */
   long contentHash(int row) {
-    return contentHash[row];
+    long[] h = contentHash;
+    if (h != null) {
+      return h[row];
+    }
+    RecordCodec out = new RecordCodec(256);
+    appendCanonical(row, out);
+    return Hashing.hash64(out.bytes(), 0, out.length());
   }
 
   /** The column of policy-read attribute {@code name} (NaN where absent), or null. */
@@ -873,7 +886,7 @@ final class RowStore {
   long bytesHeld() {
     long b = 4L * person.length + (category != null ? category.length : 2L * categoryWide.length) + role.length
         + 2L * workingGroup.length + (second != null ? 4L * second.length : 8L * secondWide.length)
-        + 8L * contentHash.length + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
+        + (contentHash == null ? 0 : 8L * contentHash.length) + arena.length + recordStart.bytesHeld() + 4L * cp.length + cpStart.bytesHeld()
         + 4L * reviewer.length + quality.bytesHeld() + rvStart.bytesHeld()
         + people.bytesHeld() + workingGroups.bytesHeld() + daos.bytesHeld() + extraNames.bytesHeld()
         + heads.bytesHeld();
