@@ -44,6 +44,10 @@ final class InOrder {
         pool.execute(t::runOnce);
       }
       Task<T, R> t = tasks.get(k);
+      // while a worker finishes this chunk, do later ones here rather than wait
+      for (int j = k + 1; j < scheduled && t.isClaimed() && !t.isDone(); j++) {
+        tasks.get(j).runOnce();
+      }
       R r = t.result();
       // the pool may still hold the task (claimed by this thread first): drop what it refers to
       t.release();
@@ -73,6 +77,16 @@ final class InOrder {
           done.completeExceptionally(e);
         }
       }
+    }
+
+    /** Whether some thread has started the work. */
+    boolean isClaimed() {
+      return claimed.get();
+    }
+
+    /** Whether the result is ready. */
+    boolean isDone() {
+      return done.isDone();
     }
 
     /** Drops the chunk and the result once they were taken (the task is claimed by then). */

@@ -178,6 +178,11 @@ final class ChunkedReading {
       return claimed.compareAndSet(false, true);
     }
 
+    /** Whether the result is ready. */
+    boolean isDone() {
+      return done.isDone();
+    }
+
     /** Drops the block and the result once committed (the task is claimed by then). */
     void release() {
       block = null;
@@ -231,6 +236,17 @@ final class ChunkedReading {
       Task t = queue.poll();
       if (t == null) {
         break;
+      }
+      if (t.shared && t.claimed.get()) {
+        // while a worker finishes this chunk, parse later ones here rather than wait
+        for (Task later : queue) {
+          if (t.isDone()) {
+            break;
+          }
+          if (later.shared) {
+            later.runOnce();
+          }
+        }
       }
       commit(t);
       t.release();
