@@ -29,10 +29,10 @@ import java.util.function.IntFunction;
  *
  * <p>Records are admitted one at a time as they arrive ({@link Builder#add}); an accepted record is
  * encoded into primitive columns (person, category, role, working group, time, the attributes the policy
- * reads, reviews, counterparts and evidence hashes) plus a compact remainder (id, evidence URIs and the
- * like, dictionary- and varint-coded; see {@link RowStore}) from which its canonical bytes are regenerated
- * exactly, so the caller never holds the record objects and every accepted record can still be given back
- * unchanged. Rejected records are kept whole with their reason. Immutable once built; safe to share
+ * reads, reviews and counterparts) plus a compact remainder (id, evidence and the like, dictionary- and
+ * varint-coded; see {@link RowStore}) from which its canonical bytes are regenerated exactly, so the caller
+ * never holds the record objects and every accepted record can still be given back unchanged. Rejected
+ * records are kept, as canonical bytes, with their reason. Immutable once built; safe to share
  * between threads.
  */
 public final class ContributionBatch implements BatchView {
