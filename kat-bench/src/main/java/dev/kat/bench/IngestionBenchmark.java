@@ -25,8 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ingestion: CSV and JSON Lines files (held in memory, see {@link BenchFiles}) read by kat-rules'
- * {@link ContributionReader} and admitted into the engine's batch form, as {@code kat run} does; and the
- * CSV parse alone, with records discarded. Rows per second and bytes per second are in docs/benchmarks.md.
+ * {@link ContributionReader} and admitted into the engine's batch form: straight into a batch builder
+ * ({@code csv}, {@code jsonLines}: records are prepared for the batch where their chunk is parsed), and
+ * through a sink that adds each record ({@code csvThroughSink}: the path {@code kat run} takes today); and
+ * the CSV parse alone, with records discarded. Rows per second and bytes per second are in
+ * docs/benchmarks.md.
  *
  * <p>Run alone (after {@code mvn -B -q package -pl kat-bench -am -Pbench -DskipTests}):
  * <pre>{@code
