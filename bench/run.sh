@@ -2,7 +2,7 @@
 # Builds the benchmarks and runs them, then rewrites the results section of docs/benchmarks.md and keeps
 # the raw results (JMH JSON, heap measurements) in docs/benchmarks/. See docs/benchmarks.md.
 #
-#   bench/run.sh quick   # about half an hour on a quiet machine: 1 fork, short iterations, 100 k and 1 M records
+#   bench/run.sh quick   # about twenty minutes on a quiet machine: 1 fork, short iterations, 100 k and 1 M records
 #   bench/run.sh full    # the annotated settings (2 forks, 3 x 2 s warm-up, 5 x 2 s measurement), up to 10 M
 #   bench/run.sh quick rules memory   # only these groups; the other groups' last results are kept
 #
