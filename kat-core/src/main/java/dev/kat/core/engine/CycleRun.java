@@ -21,15 +21,13 @@ import dev.kat.core.policy.KarmaPolicy;
 import dev.kat.core.policy.Policy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** One execution of the cycle's stages over a batch; produces a {@link CycleResult}. */
@@ -119,11 +117,11 @@ final class CycleRun {
     GuardContext withCredit = new StageContext(sharedValues, finalCredit);
     GuardContext withoutCredit = new StageContext(sharedValues, null);
     int m = guardrails.size();
-    Ahead[] ahead = new Ahead[m];
+    List<InOrder.Task<Guardrail, Findings>> ahead = new ArrayList<>(Collections.nCopies(m, null));
     int independent = 0;
     for (int i = 0; i < m; i++) {
       if (readsNoCredit(guardrails.get(i))) {
-        ahead[i] = new Ahead(guardrails.get(i), withoutCredit);
+        ahead.set(i, new InOrder.Task<>(guardrails.get(i), g -> inspect(g, withoutCredit)));
         independent++;
       }
     }
@@ -133,15 +131,15 @@ final class CycleRun {
       for (int h = 0; h < helpers; h++) {
         pool.execute(() -> {
           for (int i = m - 1; i >= 0; i--) {
-            if (ahead[i] != null) {
-              ahead[i].computeIfUnclaimed();
+            if (ahead.get(i) != null) {
+              ahead.get(i).runOnce();
             }
           }
         });
       }
     }
     for (int i = 0; i < m; i++) {
-      apply(ahead[i] != null ? ahead[i].findings() : inspect(guardrails.get(i), withCredit));
+      apply(ahead.get(i) != null ? ahead.get(i).result() : inspect(guardrails.get(i), withCredit));
     }
   }
 
@@ -160,46 +158,6 @@ final class CycleRun {
 
   /** One detector's flags, in the canonical order, with their sorted rows and contributors. */
   private record Findings(Flag[] flags, int[][] rows, int[][] people) {}
-
-  /** A detector that reads no credit, computed once, by whichever thread claims it first. */
-  private final class Ahead {
-    private final Guardrail guardrail;
-    private final GuardContext context;
-    private final AtomicBoolean claimed = new AtomicBoolean();
-    private final CompletableFuture<Findings> result = new CompletableFuture<>();
-
-    Ahead(Guardrail guardrail, GuardContext context) {
-      this.guardrail = guardrail;
-      this.context = context;
-    }
-
-    /** Computes the findings if no thread has claimed them yet. */
-    void computeIfUnclaimed() {
-      if (claimed.compareAndSet(false, true)) {
-        try {
-          result.complete(inspect(guardrail, context));
-        } catch (RuntimeException | Error e) {
-          result.completeExceptionally(e);
-        }
-      }
-    }
-
-    /** The findings: computed here if unclaimed, else awaited; a failure is rethrown as it was thrown. */
-    Findings findings() {
-      computeIfUnclaimed();
-      try {
-        return result.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException) {
-          throw (RuntimeException) e.getCause();
-        }
-        if (e.getCause() instanceof Error) {
-          throw (Error) e.getCause();
-        }
-        throw e;
-      }
-    }
-  }
 
   /** Runs {@code g} and collects its flags in the canonical order; reads nothing this run changes. */
   private Findings inspect(Guardrail g, GuardContext ctx) {

@@ -56,7 +56,7 @@ final class InOrder {
     }
   }
 
-  /** One chunk's work, run once by whichever thread claims it. */
+  /** One chunk's work (or one detector's findings, in the guard stage), run once by whichever thread claims it. */
   static final class Task<T, R> {
     private final AtomicBoolean claimed = new AtomicBoolean();
     private CompletableFuture<R> done = new CompletableFuture<>();
