@@ -140,7 +140,10 @@ public final class CycleJob {
     KatEngine engine = KatEngine.of(doc.policy());
     ContributionBatch.Builder batch = engine.newBatch(cycle);
     List<MalformedRow> malformed = new ArrayList<>();
-    List<ReadSummary> reads = readAll(in, t, batch::add, malformed);
+    List<ReadSummary> reads = new ArrayList<>();
+    for (Path file : in.contributions()) {
+      reads.add(readInto(in, file, t, batch, malformed));
+    }
     t.progress("running the cycle " + month + " …");
     CycleResult result = runner.run(engine, batch.build(), prior, Overrides.none(), List.of());
     t.clearProgress();
@@ -224,6 +227,19 @@ public final class CycleJob {
       }));
     }
     return reads;
+  }
+
+  /**
+   * Reads one file straight into {@code batch}: records are checked and encoded for the batch where their
+   * block is parsed, on the fork-join pool, and admitted in file order (the same batch as adding each).
+   */
+  private static ReadSummary readInto(DaoInputs in, Path file, Terminal t, ContributionBatch.Builder batch,
+      List<MalformedRow> malformed) throws IOException {
+    t.progress("reading " + file.getFileName() + " …");
+    ContributionReader reader = ContributionReader.forFile(file).withMaxRowBytes(in.maxRowBytes());
+    try (InputStream stream = Files.newInputStream(file)) {
+      return reader.read(stream, sourceName(in, file), batch, malformed::add);
+    }
   }
 
   /** Reads one file into {@code sink}, showing progress. */
