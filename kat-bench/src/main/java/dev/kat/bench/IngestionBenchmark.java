@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Ingestion: CSV and JSON Lines files (held in memory, see {@link BenchFiles}) read by kat-rules'
  * {@link ContributionReader} and admitted into the engine's batch form: straight into a batch builder
  * ({@code csv}, {@code jsonLines}: records are prepared for the batch where their chunk is parsed, as
- * {@code kat run} reads), and through a sink that adds each record ({@code csvThroughSink}); and
+ * {@code kat run --stream} reads), and through a sink that adds each record ({@code csvThroughSink}, as the
+ * monthly workflow reads); and
  * the CSV parse alone, with records discarded. Rows per second and bytes per second are in
  * docs/benchmarks.md.
  *
