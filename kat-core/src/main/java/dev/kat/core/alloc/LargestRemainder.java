@@ -58,14 +58,15 @@ public final class LargestRemainder {
         }
       }
     }
-    // The exact total is needed only when the sum overflows a long.
-    BigInteger total = BigInteger.valueOf(totalLong);
     if (!small) {
-      total = BigInteger.ZERO;
-      for (long w : weights) {
-        total = total.add(BigInteger.valueOf(w));
+      // The sum overflows a long, so remainders (below it) may too: the exact form, same rule and tie order.
+      BigInteger[] big = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        big[i] = BigInteger.valueOf(weights[i]);
       }
+      return apportion(budget, big);
     }
+    BigInteger total = BigInteger.valueOf(totalLong);
     Checks.argument(total.signum() > 0, "weights must not all be zero (total weight is 0)");
     long[] parts = new long[n];
     long[] rem = new long[n];

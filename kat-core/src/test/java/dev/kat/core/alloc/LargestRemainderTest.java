@@ -20,6 +20,12 @@ class LargestRemainderTest {
   }
 
   @Test
+  void apportion_weightsSummingBeyondALong_splitExactly() {
+    // total 2^64: each large quota is 5 - 10/2^64, so both get 4 plus one of the two units left
+    assertArrayEquals(new long[] {5, 5, 0}, LargestRemainder.apportion(10, new long[] {Long.MAX_VALUE, Long.MAX_VALUE, 2}));
+  }
+
+  @Test
   void apportion_budgetThatDoesNotDivide_tiesGoToLowerIndex() {
     assertArrayEquals(new long[] {4, 3, 3}, LargestRemainder.apportion(10, new long[] {1, 1, 1}));
   }
