@@ -43,6 +43,65 @@ public final class BalancedAllocation implements AllocationPolicy {
     if (budget == 0) {
       return new long[n];
     }
+    long[] under = underpaidInLongs(input, budget);
+    if (under == null) {
+      return exact(input, budget);
+    }
+    for (long u : under) {
+      if (u > 0) {
+        return LargestRemainder.apportion(budget, under);
+      }
+    }
+    return new long[n];
+  }
+
+  /**
+   * The underpayments {@code max(0, Lᵢ·(P+B) − Pᵢ·L)} computed in {@code long}s, or null if any term or
+   * their sum does not fit one (then {@link #exact} computes them in {@link BigInteger}). The same integers, so the same
+   * split ({@link LargestRemainder#apportion(long, long[])} follows the same rule and tie order as its
+   * {@code BigInteger} form); for a community's usual totals this avoids a few {@code BigInteger}s per
+   * contributor. All zero when no lifetime credit exists.
+   */
+  private static long[] underpaidInLongs(AllocationInput input, long budget) {
+    int n = input.size();
+    long[] credit = input.credit();
+    long[] lifetimeCredit = input.lifetimeCredit();
+    long[] lifetimeKat = input.lifetimeKat();
+    long[] lifetime = new long[n];
+    long totalCredit = 0;
+    long paid = 0;
+    try {
+      for (int i = 0; i < n; i++) {
+        lifetime[i] = Math.addExact(lifetimeCredit[i], credit[i]);
+        totalCredit = Math.addExact(totalCredit, lifetime[i]);
+        paid = Math.addExact(paid, lifetimeKat[i]);
+      }
+      long[] under = new long[n];
+      if (totalCredit == 0) {
+        return under;
+      }
+      long everPaid = Math.addExact(paid, budget);
+      // their sum must fit too: LargestRemainder keeps the remainders (below the sum) in longs
+      long sum = 0;
+      for (int i = 0; i < n; i++) {
+        long u = Math.subtractExact(Math.multiplyExact(lifetime[i], everPaid),
+            Math.multiplyExact(lifetimeKat[i], totalCredit));
+        under[i] = Math.max(u, 0);
+        Math.addExact(sum, under[i]);
+        sum += under[i];
+      }
+      return under;
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+  }
+
+  /** {@link #allocate} with every underpayment computed in {@link BigInteger}. */
+  static long[] exact(AllocationInput input, long budget) {
+    int n = input.size();
+    if (budget == 0) {
+      return new long[n];
+    }
     BigInteger totalCredit = BigInteger.ZERO;
     BigInteger paid = BigInteger.ZERO;
     BigInteger[] lifetime = new BigInteger[n];

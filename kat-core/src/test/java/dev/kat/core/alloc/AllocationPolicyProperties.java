@@ -1,5 +1,6 @@
 package dev.kat.core.alloc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,28 @@ class AllocationPolicyProperties {
         return new AllocationInput(ids, c, c, new long[n], l, p, dec);
       });
     });
+  }
+
+  /** Inputs whose figures range from small to large enough that their products or sums overflow a long. */
+  @Provide
+  Arbitrary<AllocationInput> wideInputs() {
+    Arbitrary<Long> figure = Arbitraries.oneOf(Arbitraries.longs().between(0, 1_000_000L),
+        Arbitraries.longs().between(0, 3_000_000_000_000L), Arbitraries.longs().between(0, Long.MAX_VALUE / 16));
+    return Arbitraries.integers().between(1, 8).flatMap(n -> Combinators.combine(
+        figure.array(long[].class).ofSize(n), figure.array(long[].class).ofSize(n),
+        figure.array(long[].class).ofSize(n)).as((c, l, p) -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            ids.add(String.format(java.util.Locale.ROOT, "c%02d", i));
+          }
+          return new AllocationInput(ids, c, c, new long[n], l, p, c);
+        }));
+  }
+
+  @Property(tries = 400)
+  void balanced_computedInLongs_splitsExactlyAsInBigIntegers(@ForAll("wideInputs") AllocationInput in,
+      @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long budget) {
+    assertArrayEquals(BalancedAllocation.exact(in, budget), Allocations.balanced().allocate(in, budget));
   }
 
   @Property(tries = 150)
