@@ -669,9 +669,30 @@ final class RowStore {
   }
 
   int evidenceCount(int row) {
-    Cursor in = new Cursor(arena, recordStart.get(row));
-    in.header();
-    return in.evidence;
+    // Cursor.header() without a cursor: called per row by several stages, where the cursor was not
+    // always scalar-replaced. The header's bits 3-4 hold the count, 3 meaning "3 + the varint after it".
+    byte[] a = arena;
+    int pos = recordStart.get(row);
+    long header = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = a[pos++];
+      header |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    int e = (int) (header >>> 3) & 3;
+    if (e < 3) {
+      return e;
+    }
+    long more = 0;
+    shift = 0;
+    do {
+      b = a[pos++];
+      more |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return 3 + (int) more;
   }
 
   /*
