@@ -23,20 +23,9 @@ public final class Dictionary {
   /** The code of {@code value}, adding it if new. */
   public int encode(String value) {
     int h = value.hashCode();
-    int mask = slots.length - 1;
-    int i = spread(h) & mask;
-    while (true) {
-      long slot = slots[i];
-      if (slot == 0) {
-        break;
-      }
-      if ((int) (slot >>> 32) == h) {
-        int code = (int) slot - 1;
-        if (value.equals(values[code])) {
-          return code;
-        }
-      }
-      i = (i + 1) & mask;
+    int i = probe(value, h);
+    if (slots[i] != 0) {
+      return (int) slots[i] - 1;
     }
     int code = size;
     if (code == values.length) {
@@ -53,21 +42,18 @@ public final class Dictionary {
 
   /** The code of {@code value}, or -1 when absent. */
   public int find(String value) {
-    int h = value.hashCode();
+    int i = probe(value, value.hashCode());
+    return slots[i] == 0 ? -1 : (int) slots[i] - 1;
+  }
+
+  /** The slot holding {@code value} (hash {@code h}), or the empty slot where it would go. */
+  private int probe(String value, int h) {
     int mask = slots.length - 1;
-    int i = spread(h) & mask;
-    while (true) {
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       long slot = slots[i];
-      if (slot == 0) {
-        return -1;
+      if (slot == 0 || ((int) (slot >>> 32) == h && value.equals(values[(int) slot - 1]))) {
+        return i;
       }
-      if ((int) (slot >>> 32) == h) {
-        int code = (int) slot - 1;
-        if (value.equals(values[code])) {
-          return code;
-        }
-      }
-      i = (i + 1) & mask;
     }
   }
 
