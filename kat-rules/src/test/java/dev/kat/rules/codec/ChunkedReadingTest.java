@@ -96,6 +96,12 @@ class ChunkedReadingTest {
     byte[] bytes = jsonLines(400, 6);
     Collect expected = read(reader, bytes, bytes.length + 1);
     assertTrue(expected.malformed.size() > 40 && expected.records.size() > 200, "the file exercises both");
+    assertSameOnEveryPoolAndBlockSize(reader, bytes, expected);
+  }
+
+  /** Reads {@code bytes} in every block size on pools of every size, each time expecting {@code expected}. */
+  private static void assertSameOnEveryPoolAndBlockSize(ContributionReader reader, byte[] bytes, Collect expected)
+      throws Exception {
     for (int threads : THREADS) {
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
@@ -136,16 +142,7 @@ class ChunkedReadingTest {
       byte[] bytes = file(400, truncated ? 2 : 1, truncated);
       Collect expected = read(reader, bytes, bytes.length + 1);
       assertTrue(expected.malformed.size() > 40 && expected.records.size() > 200, "the file exercises both");
-      for (int threads : THREADS) {
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-          for (int block : BLOCKS) {
-            assertSame(expected, in(pool, () -> read(reader, bytes, block)), threads + " threads, blocks of " + block);
-          }
-        } finally {
-          pool.shutdown();
-        }
-      }
+      assertSameOnEveryPoolAndBlockSize(reader, bytes, expected);
       assertSame(expected, read(reader, bytes, 50), "common pool");
     }
   }
