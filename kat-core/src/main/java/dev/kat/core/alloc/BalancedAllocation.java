@@ -87,8 +87,7 @@ public final class BalancedAllocation implements AllocationPolicy {
         long u = Math.subtractExact(Math.multiplyExact(lifetime[i], everPaid),
             Math.multiplyExact(lifetimeKat[i], totalCredit));
         under[i] = Math.max(u, 0);
-        Math.addExact(sum, under[i]);
-        sum += under[i];
+        sum = Math.addExact(sum, under[i]);
       }
       return under;
     } catch (ArithmeticException overflow) {
