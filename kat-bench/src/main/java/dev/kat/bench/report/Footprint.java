@@ -25,8 +25,9 @@ import java.util.Locale;
  * <p>{@code resident} measures the used heap after a full collection before and after building each
  * object, with the builder and every temporary gone, so the difference is what stays resident. It prints
  * one JSON object per size. {@code cycle} admits the records from a lazy stream (no record objects are
- * held), runs the full cycle once after a warm-up, then the content hash, and prints one JSON object with
- * the heap limit, the times and the peak heap used; if the heap is too small it prints {@code "ok": false}.
+ * held), runs the full cycle three times after a warm-up of twelve cycles, then the content hash, and prints
+ * one JSON object with the heap limit, the median times and the peak heap used; if the heap is too small it
+ * prints {@code "ok": false}.
  */
 public final class Footprint {
   private Footprint() {}
@@ -71,56 +72,85 @@ public final class Footprint {
         records, rows, batchBytes, estimate, objectBytes, size, Runtime.getRuntime().maxMemory());
   }
 
-  /** Records in each warm-up cycle run before the measured one. */
-  static final int WARM_UP_RECORDS = 100_000;
-
-  /** Warm-up cycles run before the measured one. */
-  static final int WARM_UP_CYCLES = 5;
+  /** Records in the warm-up batch, or the measured size when that is smaller. */
+  static final int WARM_UP_RECORDS = 1_000_000;
 
   /**
-   * One full cycle of {@code records} records in this JVM's heap, as one JSON object: after
-   * {@link #WARM_UP_CYCLES} cycles of {@link #WARM_UP_RECORDS} records (so that, as in the JMH benchmarks,
-   * the measured cycle runs compiled code), the records are admitted from a lazy stream, the cycle is run
-   * and timed, and the content hash is computed and timed separately. Times are wall clock and process
-   * CPU time, each measured once.
+   * Warm-up cycles run before the measured ones. The JIT compiler needs about ten cycles of a million
+   * records (some ten seconds on two cores, most of it compiling and recompiling the stages' loops) before a
+   * cycle's time stops falling; fewer would time the compiler, not the engine.
+   */
+  static final int WARM_UP_CYCLES = 12;
+
+  /** Measured cycles; the reported times are their median. */
+  static final int MEASURED_CYCLES = 3;
+
+  /**
+   * Full cycles of {@code records} records in this JVM's heap, as one JSON object: after
+   * {@link #WARM_UP_CYCLES} cycles over one batch of {@link #WARM_UP_RECORDS} records (so that, as in the
+   * JMH benchmarks, the measured cycles run compiled code), the records are admitted from a lazy stream,
+   * the cycle is run and timed {@link #MEASURED_CYCLES} times, and the content hash of the last result is
+   * computed and timed. Cycle times are the median of the runs, in wall clock and process CPU time; each
+   * run's wall time is listed too.
    */
   static String cycle(int records) {
     long max = Runtime.getRuntime().maxMemory();
     try {
       KatEngine engine = KatEngine.of(BenchPolicy.full());
+      int warmRecords = Math.min(records, WARM_UP_RECORDS);
+      ContributionBatch warm = engine.newBatch(BenchData.CYCLE)
+          .addAll(BenchData.of(warmRecords, 43).stream()).build();
       for (int i = 0; i < WARM_UP_CYCLES; i++) {
-        ContributionBatch warm = engine.newBatch(BenchData.CYCLE)
-            .addAll(BenchData.of(WARM_UP_RECORDS, 42 + i).stream()).build();
         engine.run(warm, PriorState.empty()).contentHash();
       }
+      warm = null;
       usedAfterGc();
       resetPeaks();
       long t0 = System.nanoTime();
       ContributionBatch batch = engine.newBatch(BenchData.CYCLE).addAll(BenchData.of(records, 42).stream()).build();
       long t1 = System.nanoTime();
       long resident = usedAfterGc();
-      long c2 = processCpu();
-      long t2 = System.nanoTime();
-      CycleResult result = engine.run(batch, PriorState.empty());
-      long t3 = System.nanoTime();
-      long c3 = processCpu();
-      String hash = result.contentHash();
+      double[] wall = new double[MEASURED_CYCLES];
+      double[] cpu = new double[MEASURED_CYCLES];
+      CycleResult result = null;
+      for (int i = 0; i < MEASURED_CYCLES; i++) {
+        result = null;
+        long c2 = processCpu();
+        long t2 = System.nanoTime();
+        result = engine.run(batch, PriorState.empty());
+        long t3 = System.nanoTime();
+        long c3 = processCpu();
+        wall[i] = (t3 - t2) / 1e9;
+        cpu[i] = c3 < 0 || c2 < 0 ? -1.0 : (c3 - c2) / 1e9;
+      }
       long t4 = System.nanoTime();
+      String hash = result.contentHash();
+      long t5 = System.nanoTime();
       long peak = peakUsed();
+      StringBuilder runs = new StringBuilder();
+      for (double w : wall) {
+        runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", w));
+      }
       return String.format(Locale.ROOT,
           "{\"records\": %d, \"ok\": true, \"maxHeap\": %d, \"admitSeconds\": %.3f, \"cycleSeconds\": %.3f, "
-              + "\"cycleCpuSeconds\": %.3f, \"hashSeconds\": %.3f, \"residentAfterAdmission\": %d, "
-              + "\"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, \"warmUp\": \"%d cycles of %d records\", "
-              + "\"hash\": \"%s\"}",
-          records, max, (t1 - t0) / 1e9, (t3 - t2) / 1e9, c3 < 0 || c2 < 0 ? -1.0 : (c3 - c2) / 1e9,
-          (t4 - t3) / 1e9, resident, peak, batch.rows(), result.contributors().size(), WARM_UP_CYCLES,
-          WARM_UP_RECORDS, hash);
+              + "\"cycleCpuSeconds\": %.3f, \"cycleRuns\": [%s], \"hashSeconds\": %.3f, "
+              + "\"residentAfterAdmission\": %d, \"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, "
+              + "\"warmUp\": \"%d cycles of %d records\", \"hash\": \"%s\"}",
+          records, max, (t1 - t0) / 1e9, median(wall), median(cpu), runs, (t5 - t4) / 1e9, resident, peak,
+          batch.rows(), result.contributors().size(), WARM_UP_CYCLES, warmRecords, hash);
     } catch (OutOfMemoryError e) {
       // Where it ran out, for whoever reads the run's error output; the JSON line says only that it did.
       e.printStackTrace();
       return String.format(Locale.ROOT, "{\"records\": %d, \"ok\": false, \"maxHeap\": %d, \"error\": \"%s\"}",
           records, max, e.getMessage() == null ? "OutOfMemoryError" : e.getMessage().replace('"', '\''));
     }
+  }
+
+  /** The median of {@code v} (an odd count: the middle value). */
+  static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   /** The process CPU time in nanoseconds (all threads, collector included), or -1 if the JVM cannot tell. */
