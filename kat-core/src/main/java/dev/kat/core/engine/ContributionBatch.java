@@ -461,7 +461,10 @@ public final class ContributionBatch implements BatchView {
       Rejection[] rejected = new Rejection[n];
       RecordCodec codec = new RecordCodec();
       for (int i = 0; i < n; i++) {
-        Contribution c = Checks.notNull(records.get(i), "records[" + i + "]");
+        Contribution c = records.get(i);
+        if (c == null) {
+          throw new NullPointerException("records[" + i + "] must not be null");
+        }
         rs[i] = c;
         admitted[i] = check(c, rejected, i);
         if (admitted[i] >= 0) {

@@ -170,7 +170,9 @@ final class RowStore {
     }
     role[row] = (byte) roleIndex;
     int wg = workingGroups.encode(c.workingGroup());
-    Checks.argument(wg <= Short.MAX_VALUE, "too many working groups in one batch: " + (wg + 1));
+    if (wg > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("too many working groups in one batch: " + (wg + 1));
+    }
     workingGroup[row] = (short) wg;
     long s = c.occurredAt().getEpochSecond();
     if (second != null) {
@@ -290,7 +292,21 @@ final class RowStore {
   }
 
   private void putRaw(String s) {
-    putBytes(s.getBytes(StandardCharsets.UTF_8));
+    // ASCII is its own UTF-8: copied without an intermediate byte array
+    int n = s.length();
+    int mark = arenaLength;
+    putVarint(n);
+    room(n);
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80) {
+        arenaLength = mark;
+        putBytes(s.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      arena[arenaLength + i] = (byte) ch;
+    }
+    arenaLength += n;
   }
 
   private void putValue(double v) {
@@ -1118,7 +1134,9 @@ final class RowStore {
     int encode(String s) {
       int code = codes.encode(s);
       // Reviewer codes share an int with the verdict (see RowStore.reviewer).
-      Checks.state(code <= PERSON_MASK, "too many distinct people in one batch: " + (code + 1L));
+      if (code > PERSON_MASK) {
+        throw new IllegalStateException("too many distinct people in one batch: " + (code + 1L));
+      }
       return code;
     }
 

@@ -157,7 +157,21 @@ public final class RecordCodec {
 
   /** Appends {@code s} in canonical form: its UTF-8 length as a varint, then its UTF-8 bytes. */
   public void putString(String s) {
-    putUtf8(s.getBytes(StandardCharsets.UTF_8));
+    // ASCII (nearly every id, name and URI) is its own UTF-8: copied without an intermediate byte array
+    int n = s.length();
+    int mark = len;
+    putVarlong(n);
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80) {
+        len = mark;
+        putUtf8(s.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      buf[len + i] = (byte) ch;
+    }
+    len += n;
   }
 
   /** Appends a string given as UTF-8 bytes, in canonical form. */

@@ -59,7 +59,9 @@ public record Contribution(
     Checks.notNull(attributes, "attributes");
     for (Map.Entry<String, Double> e : attributes.entrySet()) {
       Checks.text(e.getKey(), "attribute name");
-      Checks.notNull(e.getValue(), "attribute " + e.getKey());
+      if (e.getValue() == null) {
+        throw new NullPointerException("attribute " + e.getKey() + " must not be null");
+      }
     }
     // putAll copies a map already in natural key order (what readers and builders pass) in one linear
     // pass without comparing keys; a map in another order is sorted entry by entry

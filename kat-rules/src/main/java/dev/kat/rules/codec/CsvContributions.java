@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -78,7 +77,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   /** Repeated short cells (people, categories, roles) decode to one shared string each. */
   private final Interner interner;
   /** The strings all parsers of this read share (see {@link Interner}). */
-  private final ConcurrentHashMap<String, String> sharedStrings;
+  private final Interner.Shared sharedStrings;
 
   /** Bytes that end a run of ordinary bytes in an unquoted field, and in a quoted field. */
   private static final boolean[] UNQUOTED_STOP = stops(",\n\r\"");
@@ -93,10 +92,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   }
 
   CsvContributions(String source, int maxRowBytes) {
-    this(source, maxRowBytes, new ConcurrentHashMap<>());
+    this(source, maxRowBytes, new Interner.Shared());
   }
 
-  private CsvContributions(String source, int maxRowBytes, ConcurrentHashMap<String, String> sharedStrings) {
+  private CsvContributions(String source, int maxRowBytes, Interner.Shared sharedStrings) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
     this.sharedStrings = sharedStrings;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gives the same {@link String} instance for the same short ASCII byte sequence, so that a value repeated
@@ -26,7 +27,7 @@ final class Interner {
 
   private final int maxEntries;
   /** The strings shared with the other interners of a read, or null. */
-  private final ConcurrentHashMap<String, String> shared;
+  private final Shared shared;
   /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
   private long[] slots = new long[3 * 256];
   private String[] strings = new String[256];
@@ -39,7 +40,7 @@ final class Interner {
   }
 
   /** An interner taking new values' instances from {@code shared} (and adding them there) when not null. */
-  Interner(int maxEntries, ConcurrentHashMap<String, String> shared) {
+  Interner(int maxEntries, Shared shared) {
     this.maxEntries = maxEntries;
     this.shared = shared;
   }
@@ -92,10 +93,7 @@ final class Interner {
     String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
     if (shared != null && size < maxEntries) {
       // the instance another parser of the read already uses, so the batch's dictionaries match it by identity
-      String first = shared.size() < maxEntries ? shared.putIfAbsent(s, s) : shared.get(s);
-      if (first != null) {
-        s = first;
-      }
+      s = shared.share(s, maxEntries);
     }
     if (size < maxEntries) {
       slots[3 * i] = tag;
@@ -135,6 +133,32 @@ final class Interner {
       scratch[k] = (byte) ch;
     }
     return len == 0 ? "" : intern(scratch, 0, len);
+  }
+
+  /**
+   * The strings the interners of one read share: a concurrent map with its own count, so that checking its
+   * bound does not sum the map's size counters on every new value.
+   */
+  static final class Shared {
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+
+    /** The instance of {@code s} already shared, else {@code s}, shared while fewer than {@code max} are. */
+    String share(String s, int max) {
+      String first = strings.get(s);
+      if (first != null) {
+        return first;
+      }
+      if (size.get() >= max) {
+        return s;
+      }
+      first = strings.putIfAbsent(s, s);
+      if (first != null) {
+        return first;
+      }
+      size.incrementAndGet();
+      return s;
+    }
   }
 
   private void grow() {

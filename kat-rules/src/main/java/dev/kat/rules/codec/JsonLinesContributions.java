@@ -12,7 +12,6 @@ import dev.kat.core.model.Verdict;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Lines reader: lines are split on bytes (so every row's byte range and line are exact) and
@@ -36,7 +35,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   /** Repeated short values (people, categories, roles) share one string each. */
   private final Interner interner;
   /** The strings all parsers of this read share (see {@link Interner}). */
-  private final ConcurrentHashMap<String, String> sharedStrings;
+  private final Interner.Shared sharedStrings;
   private static final boolean[] NEWLINE = new boolean[256];
 
   static {
@@ -52,10 +51,10 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   private Contribution built;
 
   JsonLinesContributions(String source, int maxRowBytes) {
-    this(source, maxRowBytes, new ConcurrentHashMap<>());
+    this(source, maxRowBytes, new Interner.Shared());
   }
 
-  private JsonLinesContributions(String source, int maxRowBytes, ConcurrentHashMap<String, String> sharedStrings) {
+  private JsonLinesContributions(String source, int maxRowBytes, Interner.Shared sharedStrings) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
     this.sharedStrings = sharedStrings;
