@@ -423,6 +423,13 @@ public final class BenchmarkReport {
             ok ? String.valueOf(h.path("peakUsed").asLong() >> 20) : "—"));
       }
       sb.append('\n');
+      JsonNode first = heap.get(0);
+      if (first.has("firstWarmUpCycleSeconds")) {
+        long warmRecords = Long.parseLong(first.path("warmUp").asText().replaceFirst("^.* of (\\d+) records$", "$1"));
+        sb.append(String.format(Locale.ROOT, "The first warm-up cycle (%,d records, in a fresh JVM, before the "
+            + "JIT compiler has caught up: what a one-off `kat run` of that size pays) took %.2f s.\n\n",
+            warmRecords, first.path("firstWarmUpCycleSeconds").asDouble()));
+      }
     }
   }
 

@@ -91,7 +91,8 @@ public final class Footprint {
    * JMH benchmarks, the measured cycles run compiled code), the records are admitted from a lazy stream,
    * the cycle is run and timed {@link #MEASURED_CYCLES} times, and the content hash of the last result is
    * computed and timed. Cycle times are the median of the runs, in wall clock and process CPU time; each
-   * run's wall time is listed too.
+   * run's wall time is listed too, and so is the first warm-up cycle's, the cycle in a fresh JVM (what a
+   * one-off {@code kat run} pays at that size, before the JIT compiler has caught up).
    */
   static String cycle(int records) {
     long max = Runtime.getRuntime().maxMemory();
@@ -100,8 +101,14 @@ public final class Footprint {
       int warmRecords = Math.min(records, WARM_UP_RECORDS);
       ContributionBatch warm = engine.newBatch(BenchData.CYCLE)
           .addAll(BenchData.of(warmRecords, 43).stream()).build();
+      double coldSeconds = 0;
       for (int i = 0; i < WARM_UP_CYCLES; i++) {
-        engine.run(warm, PriorState.empty()).contentHash();
+        long w0 = System.nanoTime();
+        CycleResult r = engine.run(warm, PriorState.empty());
+        if (i == 0) {
+          coldSeconds = (System.nanoTime() - w0) / 1e9;
+        }
+        r.contentHash();
       }
       warm = null;
       usedAfterGc();
@@ -135,9 +142,9 @@ public final class Footprint {
           "{\"records\": %d, \"ok\": true, \"maxHeap\": %d, \"admitSeconds\": %.3f, \"cycleSeconds\": %.3f, "
               + "\"cycleCpuSeconds\": %.3f, \"cycleRuns\": [%s], \"hashSeconds\": %.3f, "
               + "\"residentAfterAdmission\": %d, \"peakUsed\": %d, \"rows\": %d, \"contributors\": %d, "
-              + "\"warmUp\": \"%d cycles of %d records\", \"hash\": \"%s\"}",
+              + "\"warmUp\": \"%d cycles of %d records\", \"firstWarmUpCycleSeconds\": %.3f, \"hash\": \"%s\"}",
           records, max, (t1 - t0) / 1e9, median(wall), median(cpu), runs, (t5 - t4) / 1e9, resident, peak,
-          batch.rows(), result.contributors().size(), WARM_UP_CYCLES, warmRecords, hash);
+          batch.rows(), result.contributors().size(), WARM_UP_CYCLES, warmRecords, coldSeconds, hash);
     } catch (OutOfMemoryError e) {
       // Where it ran out, for whoever reads the run's error output; the JSON line says only that it did.
       e.printStackTrace();

@@ -64,10 +64,13 @@ class BenchmarkReportTest {
   void markdown_tenMillionFits_targetReadOnTheCycleAlone(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("heap-2g.json"), "[{\"records\": 10000000, \"ok\": true, \"admitSeconds\": 30.0, "
         + "\"cycleSeconds\": 11.5, \"cycleCpuSeconds\": 14.0, \"hashSeconds\": 4.0, "
-        + "\"residentAfterAdmission\": 700000000, \"peakUsed\": 2000000000}]");
+        + "\"residentAfterAdmission\": 700000000, \"peakUsed\": 2000000000, "
+        + "\"warmUp\": \"12 cycles of 1000000 records\", \"firstWarmUpCycleSeconds\": 2.875}]");
     String md = BenchmarkReport.read(dir, Map.of()).markdown();
     assertTrue(md.contains("| full cycle, 10 M records ≤ 12 s in -Xmx2g | 11.5 s wall, 14.0 s CPU (the cycle, median "
         + "of three after a warm-up; the content hash 4.0 s more; admission 30.0 s) | yes |"), md);
+    assertTrue(md.contains("The first warm-up cycle (1,000,000 records, in a fresh JVM, before the JIT compiler has "
+        + "caught up: what a one-off `kat run` of that size pays) took 2.88 s."), md);
   }
 
   @Test
