@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -360,7 +361,13 @@ public final class HtmlReport {
     CycleResult r = m.result();
     int[][] rows = rowsByPerson(r);
     int p = r.batch().personIndex(contributor);
-    return statement(m, contributor, reportHref, p < 0 ? new int[0] : rows[p]);
+    List<LocatedRejection> mine = new ArrayList<>();
+    for (LocatedRejection x : m.rejected()) {
+      if (x.rejection().record().contributor().equals(contributor)) {
+        mine.add(x);
+      }
+    }
+    return statement(m, contributor, reportHref, p < 0 ? new int[0] : rows[p], mine);
   }
 
   /**
@@ -371,13 +378,21 @@ public final class HtmlReport {
   public static void statements(ReportModel m, String reportHref, PageSink sink) throws IOException {
     CycleResult r = m.result();
     int[][] rows = rowsByPerson(r);
+    // Each page lists its contributor's rejections: grouped once here, not searched for page by page (at
+    // a million records that search, over every rejection for every contributor, took longer than the cycle).
+    Map<String, List<LocatedRejection>> rejectedBy = new HashMap<>();
+    for (LocatedRejection x : m.rejected()) {
+      rejectedBy.computeIfAbsent(x.rejection().record().contributor(), k -> new ArrayList<>()).add(x);
+    }
     for (String c : r.contributors()) {
       int p = r.batch().personIndex(c);
-      sink.page(c, statement(m, c, reportHref, p < 0 ? new int[0] : rows[p]));
+      sink.page(c, statement(m, c, reportHref, p < 0 ? new int[0] : rows[p], rejectedBy.getOrDefault(c, List.of())));
     }
   }
 
-  private static String statement(ReportModel m, String contributor, String reportHref, int[] rows) {
+  /** The page of {@code contributor}, whose rows are {@code rows} and whose rejections are {@code mine}, in order. */
+  private static String statement(ReportModel m, String contributor, String reportHref, int[] rows,
+      List<LocatedRejection> mine) {
     CycleResult r = m.result();
     Statement s = r.statement(contributor);
     Set<String> adjustments = new HashSet<>();
@@ -487,12 +502,6 @@ public final class HtmlReport {
             .append(" — records ").append(Html.esc(String.join(", ", f.recordIds()))).append("</li>");
       }
       sb.append("</ul>");
-    }
-    List<LocatedRejection> mine = new ArrayList<>();
-    for (LocatedRejection x : m.rejected()) {
-      if (x.rejection().record().contributor().equals(contributor)) {
-        mine.add(x);
-      }
     }
     if (!mine.isEmpty()) {
       sb.append("<h3>Your records that were not accepted</h3><ul>");

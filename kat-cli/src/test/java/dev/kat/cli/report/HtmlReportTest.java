@@ -118,6 +118,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void statements_givesEachContributorTheSamePageAsStatement_withOnlyTheirOwnRejections() throws Exception {
+    List<Contribution> records = new ArrayList<>(records());
+    records.add(Contribution.builder("y-1", "bob", "unknown_thing", Roles.DAO_MEMBER,
+        Instant.parse("2026-10-06T10:00:00Z")).build());
+    ReportModel m = ReportModel.of(run(records), "Exchange DAO");
+    java.util.Map<String, String> pages = new java.util.TreeMap<>();
+    HtmlReport.statements(m, "../report.html", pages::put);
+    assertEquals(m.result().contributors(), List.copyOf(pages.keySet()));
+    for (String c : pages.keySet()) {
+      assertEquals(HtmlReport.statement(m, c, "../report.html"), pages.get(c), c);
+    }
+    assertTrue(pages.get("alice").contains("x-1</code> UNKNOWN_CATEGORY"), "alice's rejection");
+    assertFalse(pages.get("alice").contains("y-1</code>"), "bob's rejection is not on alice's page");
+    assertTrue(pages.get("bob").contains("y-1</code> UNKNOWN_CATEGORY"), "bob's rejection");
+    assertFalse(pages.get("bob").contains("x-1</code>"), "alice's rejection is not on bob's page");
+  }
+
+  @Test
   void fileName_isSafeAndDistinct() {
     assertEquals("alice.html", HtmlReport.fileName("alice"));
     assertEquals("mai.tran-2.html", HtmlReport.fileName("mai.tran-2"));

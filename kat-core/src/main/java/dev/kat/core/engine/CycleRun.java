@@ -485,16 +485,15 @@ final class CycleRun {
     }
     List<Step> later = new ArrayList<>();
     long v = raw;
-    for (int i = 0; i < flags.size(); i++) {
-      if (Arrays.binarySearch(flagRows.get(i), row) >= 0) {
-        Flag f = flags.get(i);
-        if (isReleased(f, row)) {
-          later.add(new Step("guard", f.detector(), 1.0, "hold released by an approved exception: " + f.evidence()));
-        } else if (f.action() != Action.NOTE) {
-          v = Fixed.scale(v, f.factor());
-          later.add(new Step("guard", f.detector(), f.factor(), f.action().name().toLowerCase(java.util.Locale.ROOT)
-              + ": " + f.evidence()));
-        }
+    int[][] byRow = flagsByRow();
+    for (int j = byRow[1][row]; j < byRow[1][row + 1]; j++) {
+      Flag f = flags.get(byRow[0][j]);
+      if (isReleased(f, row)) {
+        later.add(new Step("guard", f.detector(), 1.0, "hold released by an approved exception: " + f.evidence()));
+      } else if (f.action() != Action.NOTE) {
+        v = Fixed.scale(v, f.factor());
+        later.add(new Step("guard", f.detector(), f.factor(), f.action().name().toLowerCase(java.util.Locale.ROOT)
+            + ": " + f.evidence()));
       }
     }
     if (dayFactor != null) {
@@ -528,6 +527,39 @@ final class CycleRun {
       throw new AssertionError("explanation of row " + row + " disagrees with its final credit");
     }
     return new RecordLine(batch.recordId(row), batch.categoryId(batch.category(row)), creditSteps, raw, later, v);
+  }
+
+  /** The flags of each row, in flag order: {@code {flags, start}}, row r's at {@code [start[r], start[r + 1])}. */
+  private volatile int[][] flagsByRow;
+
+  /**
+   * The flags naming each row, built once when the first row is explained: explaining rows one flag list
+   * at a time would cost every row a search of every flag, hours at a million rows with many flags.
+   */
+  private int[][] flagsByRow() {
+    int[][] index = flagsByRow;
+    if (index == null) {
+      int n = batch.rows();
+      int[] start = new int[n + 1];
+      for (int[] rows : flagRows) {
+        for (int row : rows) {
+          start[row + 1]++;
+        }
+      }
+      for (int r = 0; r < n; r++) {
+        start[r + 1] += start[r];
+      }
+      int[] fill = Arrays.copyOf(start, n);
+      int[] of = new int[start[n]];
+      for (int f = 0; f < flagRows.size(); f++) {
+        for (int row : flagRows.get(f)) {
+          of[fill[row]++] = f;
+        }
+      }
+      index = new int[][] {of, start};
+      flagsByRow = index;
+    }
+    return index;
   }
 
   private static String capWords(CapSpec c) {
