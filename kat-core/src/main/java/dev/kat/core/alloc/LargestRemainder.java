@@ -2,7 +2,6 @@ package dev.kat.core.alloc;
 
 import dev.kat.core.internal.Checks;
 import java.math.BigInteger;
-import java.util.Arrays;
 
 /**
  * Splits an integer budget in proportion to integer weights by the largest-remainder (Hamilton) method.
@@ -113,32 +112,7 @@ public final class LargestRemainder {
    * does not depend on the algorithm.
    */
   private static void sortByRemainder(int[] idx, int m, long[] rem, long[] weights) {
-    int[] a = idx;
-    int[] b = new int[m];
-    for (int width = 1; width < m; width *= 2) {
-      for (int lo = 0; lo < m; lo += 2 * width) {
-        int mid = Math.min(lo + width, m);
-        int hi = Math.min(lo + 2 * width, m);
-        int i = lo;
-        int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
-          b[k++] = before(a[j], a[i], rem, weights) ? a[j++] : a[i++];
-        }
-        while (i < mid) {
-          b[k++] = a[i++];
-        }
-        while (j < hi) {
-          b[k++] = a[j++];
-        }
-      }
-      int[] t = a;
-      a = b;
-      b = t;
-    }
-    if (a != idx) {
-      System.arraycopy(a, 0, idx, 0, m);
-    }
+    mergeSort(idx, m, (x, y) -> before(x, y, rem, weights));
   }
 
   private static boolean before(int x, int y, long[] rem, long[] weights) {
@@ -166,7 +140,10 @@ public final class LargestRemainder {
     int n = weights.length;
     BigInteger total = BigInteger.ZERO;
     for (int i = 0; i < n; i++) {
-      BigInteger w = Checks.notNull(weights[i], "weights[" + i + "]");
+      BigInteger w = weights[i];
+      if (w == null) {
+        throw new NullPointerException("weights[" + i + "] must not be null");
+      }
       if (w.signum() < 0) {
         throw new IllegalArgumentException("weights[" + i + "] (" + w + ") must be >= 0");
       }
@@ -185,23 +162,63 @@ public final class LargestRemainder {
     }
     long left = budget - assigned;
     if (left > 0) {
-      Integer[] order = new Integer[n];
+      // As in the long form: the winners are among the positive weights, sorted into the tie order by a
+      // merge sort of primitive indices (no boxed indices, one comparator call per comparison).
+      int[] order = new int[n];
+      int m = 0;
       for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> {
-        int c = rem[y].compareTo(rem[x]);
-        if (c != 0) {
-          return c;
+        if (weights[i].signum() > 0) {
+          order[m++] = i;
         }
-        c = weights[y].compareTo(weights[x]);
-        return c != 0 ? c : Integer.compare(x, y);
+      }
+      mergeSort(order, m, (x, y) -> {
+        int c = rem[x].compareTo(rem[y]);
+        if (c != 0) {
+          return c > 0;
+        }
+        c = weights[x].compareTo(weights[y]);
+        return c != 0 ? c > 0 : x < y;
       });
       for (int k = 0; k < left; k++) {
         parts[order[k]]++;
       }
     }
     return parts;
+  }
+
+  /** Whether index {@code x} goes before index {@code y} in a total order. */
+  private interface Before {
+    boolean test(int x, int y);
+  }
+
+  /** Sorts {@code idx[0..m)} by {@code before}, a total order, with a bottom-up merge sort. */
+  private static void mergeSort(int[] idx, int m, Before before) {
+    int[] a = idx;
+    int[] b = new int[m];
+    for (int width = 1; width < m; width *= 2) {
+      for (int lo = 0; lo < m; lo += 2 * width) {
+        int mid = Math.min(lo + width, m);
+        int hi = Math.min(lo + 2 * width, m);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+          b[k++] = before.test(a[j], a[i]) ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+          b[k++] = a[i++];
+        }
+        while (j < hi) {
+          b[k++] = a[j++];
+        }
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    if (a != idx) {
+      System.arraycopy(a, 0, idx, 0, m);
+    }
   }
 
   private static boolean fits(long a, long b) {
