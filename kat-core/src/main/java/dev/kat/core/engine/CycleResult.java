@@ -680,24 +680,7 @@ public final class CycleResult {
   private int[][] flagIndex() {
     int[][] index = flagIndex;
     if (index == null) {
-      int people = run.batch.people();
-      int[] start = new int[people + 1];
-      for (int[] who : run.flagPeople) {
-        for (int p : who) {
-          start[p + 1]++;
-        }
-      }
-      for (int p = 0; p < people; p++) {
-        start[p + 1] += start[p];
-      }
-      int[] fill = Arrays.copyOf(start, people);
-      int[] flags = new int[start[people]];
-      for (int f = 0; f < run.flagPeople.size(); f++) {
-        for (int p : run.flagPeople.get(f)) {
-          flags[fill[p]++] = f;
-        }
-      }
-      index = new int[][] {flags, start};
+      index = CycleRun.invert(run.flagPeople, run.batch.people());
       flagIndex = index;
     }
     return index;

@@ -539,27 +539,34 @@ final class CycleRun {
   private int[][] flagsByRow() {
     int[][] index = flagsByRow;
     if (index == null) {
-      int n = batch.rows();
-      int[] start = new int[n + 1];
-      for (int[] rows : flagRows) {
-        for (int row : rows) {
-          start[row + 1]++;
-        }
-      }
-      for (int r = 0; r < n; r++) {
-        start[r + 1] += start[r];
-      }
-      int[] fill = Arrays.copyOf(start, n);
-      int[] of = new int[start[n]];
-      for (int f = 0; f < flagRows.size(); f++) {
-        for (int row : flagRows.get(f)) {
-          of[fill[row]++] = f;
-        }
-      }
-      index = new int[][] {of, start};
+      index = invert(flagRows, batch.rows());
       flagsByRow = index;
     }
     return index;
+  }
+
+  /**
+   * The lists that name each key: for lists of keys in {@code [0, keys)}, {@code {of, start}} where key
+   * k is named by lists {@code of[start[k]], …, of[start[k + 1] − 1]}, in ascending list order.
+   */
+  static int[][] invert(List<int[]> lists, int keys) {
+    int[] start = new int[keys + 1];
+    for (int[] list : lists) {
+      for (int k : list) {
+        start[k + 1]++;
+      }
+    }
+    for (int k = 0; k < keys; k++) {
+      start[k + 1] += start[k];
+    }
+    int[] fill = Arrays.copyOf(start, keys);
+    int[] of = new int[start[keys]];
+    for (int i = 0; i < lists.size(); i++) {
+      for (int k : lists.get(i)) {
+        of[fill[k]++] = i;
+      }
+    }
+    return new int[][] {of, start};
   }
 
   private static String capWords(CapSpec c) {

@@ -297,14 +297,10 @@ final class RowStore {
     int mark = arenaLength;
     putVarint(n);
     room(n);
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch >= 0x80) {
-        arenaLength = mark;
-        putBytes(s.getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      arena[arenaLength + i] = (byte) ch;
+    if (!RecordCodec.copyAscii(s, arena, arenaLength)) {
+      arenaLength = mark;
+      putBytes(s.getBytes(StandardCharsets.UTF_8));
+      return;
     }
     arenaLength += n;
   }

@@ -162,16 +162,27 @@ public final class RecordCodec {
     int mark = len;
     putVarlong(n);
     ensure(n);
-    for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch >= 0x80) {
-        len = mark;
-        putUtf8(s.getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      buf[len + i] = (byte) ch;
+    if (!copyAscii(s, buf, len)) {
+      len = mark;
+      putUtf8(s.getBytes(StandardCharsets.UTF_8));
+      return;
     }
     len += n;
+  }
+
+  /**
+   * Copies {@code s} into {@code dst} from {@code at} when it is all ASCII, which is its own UTF-8, and
+   * returns true; returns false at its first other character, having written the bytes before it.
+   */
+  public static boolean copyAscii(String s, byte[] dst, int at) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80) {
+        return false;
+      }
+      dst[at + i] = (byte) ch;
+    }
+    return true;
   }
 
   /** Appends a string given as UTF-8 bytes, in canonical form. */
