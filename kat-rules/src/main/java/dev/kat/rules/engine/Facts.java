@@ -4,6 +4,7 @@ import dev.kat.core.engine.ContributionBatch;
 import dev.kat.core.engine.CycleResult;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
  */
 final class Facts {
   private static final double SCALE = 1_000_000.0;
+  /** An odd multiplier (a bijection of longs) spreading pair keys. */
+  private static final long PAIR_MIX = 0x9E3779B97F4A7C15L;
 
   private final TreeMap<String, Contributor> contributors;
   private final TreeMap<String, WorkingGroup> groups;
@@ -31,16 +34,32 @@ final class Facts {
     this.micros = micros;
   }
 
+  /*
+   * Sums are taken over category, role, working-group and person codes in arrays, and turned into the
+   * id-keyed maps once per contributor, group or pair: per row, only array reads. Every figure is the same
+   * as summing row by row into the maps: long sums are exact in any order, and each double sum adds the
+   * same values in the same order (a contributor's rows, or all rows, in row order).
+   */
   static Facts of(Recorder rec, CycleResult result, List<CycleResult> history) {
     ContributionBatch batch = result.batch();
     long[] credit = result.rowCredits();
     int people = batch.people();
-    List<List<Integer>> rowsOf = new ArrayList<>();
-    for (int p = 0; p < people; p++) {
-      rowsOf.add(new ArrayList<>());
+    int n = batch.rows();
+    int cats = batch.categories();
+    int roles = batch.roles();
+    int wgs = batch.workingGroups();
+    // rows grouped by contributor, in row order within each
+    int[] start = new int[people + 1];
+    for (int row = 0; row < n; row++) {
+      start[batch.contributor(row) + 1]++;
     }
-    for (int row = 0; row < batch.rows(); row++) {
-      rowsOf.get(batch.contributor(row)).add(row);
+    for (int p = 0; p < people; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] byPerson = new int[n];
+    int[] fill = java.util.Arrays.copyOf(start, people);
+    for (int row = 0; row < n; row++) {
+      byPerson[fill[batch.contributor(row)]++] = row;
     }
     List<CycleResult> earlier = new ArrayList<>(history);
     earlier.sort(Comparator.comparingLong((CycleResult r) -> r.cycle().sequence()).reversed());
@@ -50,36 +69,73 @@ final class Facts {
     }
     long sequence = batch.cycle().sequence();
     TreeMap<String, Contributor> contributors = new TreeMap<>();
-    Map<String, long[]> micros = new TreeMap<>();
+    Map<String, long[]> micros = new HashMap<>();
+    double[][] catSums = new double[cats][];
+    long[] catMicros = new long[cats];
+    int[] roleCounts = new int[roles];
+    long[] wgOfPerson = new long[wgs];
+    boolean[] wgTouched = new boolean[wgs];
+    long[] wgTotal = new long[wgs];
+    long[] wgTop = new long[wgs];
+    int[] wgPeople = new int[wgs];
     for (int p = 0; p < people; p++) {
-      List<Integer> rows = rowsOf.get(p);
-      if (rows.isEmpty()) {
+      if (start[p] == start[p + 1]) {
         continue;
       }
       String id = batch.personId(p);
-      TreeMap<String, double[]> byCategory = new TreeMap<>();
-      TreeMap<String, Integer> roleCount = new TreeMap<>();
       long total = 0;
-      int[] rowArray = new int[rows.size()];
-      for (int k = 0; k < rows.size(); k++) {
-        int row = rows.get(k);
-        rowArray[k] = row;
-        String cat = batch.categoryId(batch.category(row));
-        double[] v = byCategory.computeIfAbsent(cat, x -> new double[4]);
+      int[] rowArray = java.util.Arrays.copyOfRange(byPerson, start[p], start[p + 1]);
+      for (int row : rowArray) {
+        int c = batch.category(row);
+        double[] v = catSums[c];
+        if (v == null) {
+          v = catSums[c] = new double[4];
+        }
         v[0] += credit[row] / SCALE;
         double minutes = batch.attribute(row, "durationMinutes", Double.NaN);
         if (!Double.isNaN(minutes)) {
           v[1] += minutes / 60.0;
         }
         v[2] += 1;
-        micros.computeIfAbsent(id + "\u0000" + cat, x -> new long[1])[0] += credit[row];
-        roleCount.merge(batch.roleId(batch.role(row)), 1, Integer::sum);
+        catMicros[c] += credit[row];
+        roleCounts[batch.role(row)]++;
+        int g = batch.workingGroup(row);
+        wgOfPerson[g] += credit[row];
+        wgTouched[g] = true;
         total += credit[row];
       }
-      String role = roleCount.entrySet().stream()
-          .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-          .orElseThrow().getKey();
+      TreeMap<String, double[]> byCategory = new TreeMap<>();
+      for (int c = 0; c < cats; c++) {
+        if (catSums[c] != null) {
+          String cat = batch.categoryId(c);
+          byCategory.put(cat, catSums[c]);
+          micros.put(id + "\u0000" + cat, new long[] {catMicros[c]});
+          catSums[c] = null;
+          catMicros[c] = 0;
+        }
+      }
+      // the most frequent role; among equals, the first in id order
+      String role = null;
+      int most = 0;
+      for (int r = 0; r < roles; r++) {
+        if (roleCounts[r] > 0) {
+          String rid = batch.roleId(r);
+          if (roleCounts[r] > most || (roleCounts[r] == most && rid.compareTo(role) < 0)) {
+            most = roleCounts[r];
+            role = rid;
+          }
+          roleCounts[r] = 0;
+        }
+      }
+      for (int g = 0; g < wgs; g++) {
+        if (wgTouched[g]) {
+          wgTotal[g] += wgOfPerson[g];
+          wgTop[g] = Math.max(wgTop[g], wgOfPerson[g]);
+          wgPeople[g]++;
+          wgOfPerson[g] = 0;
+          wgTouched[g] = false;
+        }
+      }
       TreeMap<String, Integer> streaks = new TreeMap<>();
       for (Map.Entry<String, double[]> e : byCategory.entrySet()) {
         if (e.getValue()[0] <= 0) {
@@ -101,52 +157,76 @@ final class Facts {
         streaks.put(e.getKey(), streak);
       }
       contributors.put(id, new Contributor(rec, id, role, result.policy().isExternal(role), total / SCALE,
-          rows.size(), byCategory, batch, rowArray, streaks));
+          rowArray.length, byCategory, batch, rowArray, streaks));
+    }
+    // credit by working group and category, summed in row order
+    double[] wgCat = new double[wgs * cats];
+    boolean[] wgCatSeen = new boolean[wgs * cats];
+    int[] wgRows = new int[wgs];
+    for (int row = 0; row < n; row++) {
+      int at = batch.workingGroup(row) * cats + batch.category(row);
+      wgCat[at] += credit[row] / SCALE;
+      wgCatSeen[at] = true;
+      wgRows[batch.workingGroup(row)]++;
     }
     TreeMap<String, WorkingGroup> groups = new TreeMap<>();
-    Map<String, TreeMap<String, Long>> byPerson = new TreeMap<>();
-    Map<String, TreeMap<String, Double>> byCat = new TreeMap<>();
-    Map<String, int[]> count = new TreeMap<>();
-    for (int row = 0; row < batch.rows(); row++) {
-      String wg = batch.workingGroupId(batch.workingGroup(row));
-      byPerson.computeIfAbsent(wg, x -> new TreeMap<>()).merge(batch.personId(batch.contributor(row)), credit[row],
-          Long::sum);
-      byCat.computeIfAbsent(wg, x -> new TreeMap<>()).merge(batch.categoryId(batch.category(row)),
-          credit[row] / SCALE, Double::sum);
-      count.computeIfAbsent(wg, x -> new int[1])[0]++;
+    for (int g = 0; g < wgs; g++) {
+      if (wgRows[g] == 0) {
+        continue;
+      }
+      TreeMap<String, Double> byCat = new TreeMap<>();
+      for (int c = 0; c < cats; c++) {
+        if (wgCatSeen[g * cats + c]) {
+          byCat.put(batch.categoryId(c), wgCat[g * cats + c]);
+        }
+      }
+      long sum = wgTotal[g];
+      String wg = batch.workingGroupId(g);
+      groups.put(wg, new WorkingGroup(rec, wg, sum / SCALE, wgRows[g], wgPeople[g],
+          sum == 0 ? 0 : (double) wgTop[g] / sum, byCat));
     }
-    for (Map.Entry<String, TreeMap<String, Long>> e : byPerson.entrySet()) {
-      long sum = e.getValue().values().stream().mapToLong(Long::longValue).sum();
-      long top = e.getValue().values().stream().mapToLong(Long::longValue).max().orElse(0);
-      groups.put(e.getKey(), new WorkingGroup(rec, e.getKey(), sum / SCALE, count.get(e.getKey())[0],
-          e.getValue().size(), sum == 0 ? 0 : (double) top / sum, byCat.get(e.getKey())));
-    }
-    TreeMap<String, Pair> pairs = new TreeMap<>();
-    TreeMap<String, long[]> pairSums = new TreeMap<>();
-    for (int row = 0; row < batch.rows(); row++) {
+    // pairs by person codes (lower code first): count, credit, which directions occur, and the two codes
+    Map<Long, long[]> pairSums = new HashMap<>();
+    for (int row = 0; row < n; row++) {
       int me = batch.contributor(row);
-      Set<Integer> seen = new HashSet<>();
-      for (int k = 0; k < batch.counterpartCount(row); k++) {
+      int m = batch.counterpartCount(row);
+      for (int k = 0; k < m; k++) {
         int other = batch.counterpart(row, k);
-        if (other < 0 || other == me || !seen.add(other)) {
+        if (other < 0 || other == me || repeated(batch, row, k, other)) {
           continue;
         }
-        String a = batch.personId(me);
-        String b = batch.personId(other);
-        boolean forward = a.compareTo(b) < 0;
-        String key = forward ? a + "\u0000" + b : b + "\u0000" + a;
-        long[] v = pairSums.computeIfAbsent(key, x -> new long[4]);
+        boolean up = me < other;
+        int lo = up ? me : other;
+        int hi = up ? other : me;
+        // mixed, so that the map's hash (the key's halves XORed) does not pile similar codes into one bin
+        long key = ((long) lo << 32 | hi) * PAIR_MIX;
+        long[] v = pairSums.computeIfAbsent(key, x -> new long[] {0, 0, 0, 0, lo, hi});
         v[0]++;
         v[1] += credit[row];
-        v[forward ? 2 : 3] = 1;
+        v[up ? 2 : 3] = 1;
       }
     }
-    for (Map.Entry<String, long[]> e : pairSums.entrySet()) {
-      String[] ids = e.getKey().split("\u0000");
+    TreeMap<String, Pair> pairs = new TreeMap<>();
+    for (Map.Entry<Long, long[]> e : pairSums.entrySet()) {
       long[] v = e.getValue();
-      pairs.put(e.getKey(), new Pair(rec, ids[0], ids[1], (int) v[0], v[1] / SCALE, v[2] == 1 && v[3] == 1));
+      String lo = batch.personId((int) v[4]);
+      String hi = batch.personId((int) v[5]);
+      boolean inOrder = lo.compareTo(hi) < 0;
+      String a = inOrder ? lo : hi;
+      String b = inOrder ? hi : lo;
+      pairs.put(a + "\u0000" + b, new Pair(rec, a, b, (int) v[0], v[1] / SCALE, v[2] == 1 && v[3] == 1));
     }
     return new Facts(contributors, groups, pairs, micros);
+  }
+
+  /** Whether counterpart {@code k} of {@code row} ({@code other}) was already named earlier in the row. */
+  private static boolean repeated(ContributionBatch batch, int row, int k, int other) {
+    for (int j = 0; j < k; j++) {
+      if (batch.counterpart(row, j) == other) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> earned(CycleResult r) {
@@ -159,6 +239,11 @@ final class Facts {
       }
     }
     return out;
+  }
+
+  /** The number of facts. */
+  int size() {
+    return contributors.size() + groups.size() + pairs.size();
   }
 
   /** Every fact, contributors then working groups then pairs, each in id order. */

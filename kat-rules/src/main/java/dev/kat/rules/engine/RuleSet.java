@@ -462,7 +462,7 @@ public final class RuleSet {
     }
     Recorder rec = new Recorder();
     Facts facts = Facts.of(rec, first, history);
-    fire(facts.all(), names, rec, facts.all().size() + " contributor, working-group and pair facts");
+    fire(facts.all(), names, rec, facts.size() + " contributor, working-group and pair facts");
     List<Effect> effects = new ArrayList<>(rec.effects);
     Map<String, Integer> rank = new HashMap<>();
     for (int i = 0; i < metas.size(); i++) {
@@ -485,7 +485,7 @@ public final class RuleSet {
       effectCredits.add(change);
     }
     LOG.log(System.Logger.Level.INFO, "evaluated {0} rules on {1} facts of cycle {2}: {3} effects",
-        names.size(), facts.all().size(), batch.cycle().id(), effects.size());
+        names.size(), facts.size(), batch.cycle().id(), effects.size());
     if (deltas.values().stream().allMatch(d -> d == 0)) {
       return new RuledCycle(first, effects, deltas, recordRuleNames(), effectCredits);
     }
