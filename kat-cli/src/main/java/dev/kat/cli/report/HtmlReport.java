@@ -358,16 +358,13 @@ public final class HtmlReport {
 
   /** One contributor's statement page. */
   public static String statement(ReportModel m, String contributor, String reportHref) {
-    CycleResult r = m.result();
-    int[][] rows = rowsByPerson(r);
-    int p = r.batch().personIndex(contributor);
     List<LocatedRejection> mine = new ArrayList<>();
     for (LocatedRejection x : m.rejected()) {
       if (x.rejection().record().contributor().equals(contributor)) {
         mine.add(x);
       }
     }
-    return statement(m, contributor, reportHref, p < 0 ? new int[0] : rows[p], mine);
+    return statement(m, contributor, reportHref, mine);
   }
 
   /**
@@ -376,24 +373,22 @@ public final class HtmlReport {
    * @throws IOException if the sink fails
    */
   public static void statements(ReportModel m, String reportHref, PageSink sink) throws IOException {
-    CycleResult r = m.result();
-    int[][] rows = rowsByPerson(r);
     // Each page lists its contributor's rejections: grouped once here, not searched for page by page (at
     // a million records that search, over every rejection for every contributor, took longer than the cycle).
     Map<String, List<LocatedRejection>> rejectedBy = new HashMap<>();
     for (LocatedRejection x : m.rejected()) {
       rejectedBy.computeIfAbsent(x.rejection().record().contributor(), k -> new ArrayList<>()).add(x);
     }
-    for (String c : r.contributors()) {
-      int p = r.batch().personIndex(c);
-      sink.page(c, statement(m, c, reportHref, p < 0 ? new int[0] : rows[p], rejectedBy.getOrDefault(c, List.of())));
+    for (String c : m.result().contributors()) {
+      sink.page(c, statement(m, c, reportHref, rejectedBy.getOrDefault(c, List.of())));
     }
   }
 
-  /** The page of {@code contributor}, whose rows are {@code rows} and whose rejections are {@code mine}, in order. */
-  private static String statement(ReportModel m, String contributor, String reportHref, int[] rows,
+  /** The page of {@code contributor}, whose rejections are {@code mine}, in order. */
+  private static String statement(ReportModel m, String contributor, String reportHref,
       List<LocatedRejection> mine) {
     CycleResult r = m.result();
+    int[] rows = r.rowsOf(contributor);
     Statement s = r.statement(contributor);
     Set<String> adjustments = new HashSet<>();
     r.policy().adjustments().forEach(a -> adjustments.add(a.ruleId()));
@@ -548,21 +543,6 @@ public final class HtmlReport {
       n[b.contributor(row)]++;
     }
     return n;
-  }
-
-  private static int[][] rowsByPerson(CycleResult r) {
-    BatchView b = r.batch();
-    int[] n = recordsPerContributor(r);
-    int[][] rows = new int[n.length][];
-    for (int p = 0; p < n.length; p++) {
-      rows[p] = new int[n[p]];
-    }
-    int[] fill = new int[n.length];
-    for (int row = 0; row < b.rows(); row++) {
-      int p = b.contributor(row);
-      rows[p][fill[p]++] = row;
-    }
-    return rows;
   }
 
   private static void creditChart(StringBuilder sb, String name, String title, Map<String, CycleReport.Totals> totals,

@@ -653,24 +653,25 @@ public final class CycleResult {
         karmaPrior[i], karmaDecayed[i], karmaGain[i], karmaPenalty[i], karmaAfter[i], weight[i], kat[i], mine);
   }
 
+  /**
+   * The batch rows of {@code contributor}'s accepted records, ascending (indices for {@link #batch()} and
+   * {@link #rowCredits()}); empty for a contributor with no record in the batch (one carried only by the
+   * prior state) or one not in this result.
+   */
+  public int[] rowsOf(String contributor) {
+    int p = run.batch.personIndex(Checks.notNull(contributor, "contributor"));
+    if (p < 0) {
+      return new int[0];
+    }
+    int[][] rows = rowIndex();
+    return Arrays.copyOfRange(rows[0], rows[1][p], rows[1][p + 1]);
+  }
+
   /** Rows by person, in row order: {@code {rows, start}}, person p's rows at {@code [start[p], start[p + 1])}. */
   private int[][] rowIndex() {
     int[][] index = rowIndex;
     if (index == null) {
-      ContributionBatch batch = run.batch;
-      int[] start = new int[batch.people() + 1];
-      for (int row = 0; row < batch.rows(); row++) {
-        start[batch.contributor(row) + 1]++;
-      }
-      for (int p = 0; p < batch.people(); p++) {
-        start[p + 1] += start[p];
-      }
-      int[] fill = Arrays.copyOf(start, batch.people());
-      int[] rows = new int[batch.rows()];
-      for (int row = 0; row < batch.rows(); row++) {
-        rows[fill[batch.contributor(row)]++] = row;
-      }
-      index = new int[][] {rows, start};
+      index = CycleRun.rowsByContributor(run.batch);
       rowIndex = index;
     }
     return index;

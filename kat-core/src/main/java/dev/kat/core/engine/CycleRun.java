@@ -332,7 +332,6 @@ final class CycleRun {
    * is sized people × days. Only factors other than 1 are kept, per contributor, for explanations.
    */
   private void caps() {
-    int n = batch.rows();
     int people = batch.people();
     CapSpec perDay = policy.caps().perDay();
     CapSpec perCycle = policy.caps().perCycle();
@@ -344,19 +343,9 @@ final class CycleRun {
     if (!dayCap && !anyCategoryCap && !cycleCap) {
       return;
     }
-    int[] start = new int[people + 1];
-    for (int row = 0; row < n; row++) {
-      start[batch.contributor(row) + 1]++;
-    }
-    for (int c = 0; c < people; c++) {
-      start[c + 1] += start[c];
-    }
-    int[] byPerson = new int[n];
-    int[] fill = Arrays.copyOf(start, people);
-    for (int row = 0; row < n; row++) {
-      byPerson[fill[batch.contributor(row)]++] = row;
-    }
-    fill = null;
+    int[][] grouped = rowsByContributor(batch);
+    int[] byPerson = grouped[0];
+    int[] start = grouped[1];
     CapSpec[] specs = new CapSpec[k];
     for (int c = 0; c < k; c++) {
       specs[c] = policy.caps().forCategory(batch.categoryId(c));
@@ -543,6 +532,28 @@ final class CycleRun {
       flagsByRow = index;
     }
     return index;
+  }
+
+  /**
+   * The batch's rows grouped by contributor with one counting sort, ascending within each: {@code {rows,
+   * start}}, person p's rows at {@code rows[start[p]], …, rows[start[p + 1] − 1]}.
+   */
+  static int[][] rowsByContributor(ContributionBatch batch) {
+    int n = batch.rows();
+    int people = batch.people();
+    int[] start = new int[people + 1];
+    for (int row = 0; row < n; row++) {
+      start[batch.contributor(row) + 1]++;
+    }
+    for (int p = 0; p < people; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, people);
+    int[] rows = new int[n];
+    for (int row = 0; row < n; row++) {
+      rows[fill[batch.contributor(row)]++] = row;
+    }
+    return new int[][] {rows, start};
   }
 
   /**

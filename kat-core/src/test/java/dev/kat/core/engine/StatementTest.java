@@ -61,6 +61,26 @@ class StatementTest {
   }
 
   @Test
+  void rowsOf_givesEachContributorsRowsAscending_andNothingForOthers() {
+    CycleResult r = Fixtures.run(richPolicy(), richRecords());
+    List<Integer> all = new ArrayList<>();
+    for (String c : List.of("alice", "bob", "chen")) {
+      int[] rows = r.rowsOf(c);
+      assertEquals(16, rows.length, c);
+      for (int k = 0; k < rows.length; k++) {
+        assertEquals(c, r.batch().personId(r.batch().contributor(rows[k])), c);
+        assertTrue(k == 0 || rows[k - 1] < rows[k], c + " ascending");
+        all.add(rows[k]);
+      }
+      assertEquals(r.statement(c).records().size(), rows.length, c);
+    }
+    assertEquals(r.batch().rows(), new TreeSet<>(all).size());
+    assertEquals(0, r.rowsOf("v1").length, "a reviewer with no record of their own");
+    assertEquals(0, r.rowsOf("nobody").length);
+    assertThrows(NullPointerException.class, () -> r.rowsOf(null));
+  }
+
+  @Test
   void statement_numbersRecomputeToResult() {
     CycleResult r = Fixtures.run(richPolicy(), richRecords());
     long sumOfStatements = 0;

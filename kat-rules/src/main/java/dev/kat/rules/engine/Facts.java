@@ -48,19 +48,6 @@ final class Facts {
     int cats = batch.categories();
     int roles = batch.roles();
     int wgs = batch.workingGroups();
-    // rows grouped by contributor, in row order within each
-    int[] start = new int[people + 1];
-    for (int row = 0; row < n; row++) {
-      start[batch.contributor(row) + 1]++;
-    }
-    for (int p = 0; p < people; p++) {
-      start[p + 1] += start[p];
-    }
-    int[] byPerson = new int[n];
-    int[] fill = java.util.Arrays.copyOf(start, people);
-    for (int row = 0; row < n; row++) {
-      byPerson[fill[batch.contributor(row)]++] = row;
-    }
     List<CycleResult> earlier = new ArrayList<>(history);
     earlier.sort(Comparator.comparingLong((CycleResult r) -> r.cycle().sequence()).reversed());
     List<Set<String>> earned = new ArrayList<>();
@@ -79,12 +66,12 @@ final class Facts {
     long[] wgTop = new long[wgs];
     int[] wgPeople = new int[wgs];
     for (int p = 0; p < people; p++) {
-      if (start[p] == start[p + 1]) {
+      String id = batch.personId(p);
+      int[] rowArray = result.rowsOf(id);
+      if (rowArray.length == 0) {
         continue;
       }
-      String id = batch.personId(p);
       long total = 0;
-      int[] rowArray = java.util.Arrays.copyOfRange(byPerson, start[p], start[p + 1]);
       for (int row : rowArray) {
         int c = batch.category(row);
         double[] v = catSums[c];
