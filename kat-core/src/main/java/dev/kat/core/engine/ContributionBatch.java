@@ -5,6 +5,7 @@ import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
+import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.model.Review;
@@ -298,15 +299,21 @@ public final class ContributionBatch implements BatchView {
     private final long[] contentHash;
     /** The rejection where {@code admitted} is -1, else null. */
     private final Rejection[] rejected;
+    /** The person hints given to {@link Builder#prepare(List, int[])}, or null. */
+    private final int[] hints;
+    /** Where each record's hints start in {@link #hints}, when there are hints. */
+    private final int[] hintAt;
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
-        Rejection[] rejected) {
+        Rejection[] rejected, int[] hints, int[] hintAt) {
       this.owner = owner;
       this.records = records;
       this.admitted = admitted;
       this.idHash = idHash;
       this.contentHash = contentHash;
       this.rejected = rejected;
+      this.hints = hints;
+      this.hintAt = hintAt;
     }
 
     /** The number of records prepared. */
@@ -452,8 +459,45 @@ public final class ContributionBatch implements BatchView {
      * @return the records with their checks and hashes
      */
     public Prepared prepare(List<Contribution> records) {
+      return prepare(records, null);
+    }
+
+    /**
+     * {@link #prepare(List)} with person hints, which let the batch code the people of the records without
+     * looking each id up, for readers that already know which ids are the same.
+     *
+     * <p>{@code personHints} holds, for each record in order, one hint for its contributor, then one for
+     * each of its counterparts and one for each of its reviewers, in the record's own (canonical) order:
+     * {@code 1 + counterparts().size() + reviews().size()} per record. A hint is a number the caller gives
+     * an id's {@link String} instance, the same number for the same instance, or -1 for none. Hints only
+     * save lookups: the batch trusts a hint only for the instance it last saw with it, so wrong or reused
+     * hints cost time and never change the batch.
+     *
+     * @param records the records, none null
+     * @param personHints the hints, or null for none
+     * @return the records with their checks and hashes
+     * @throws IllegalArgumentException if {@code personHints} does not have one hint per person of the records
+     */
+    public Prepared prepare(List<Contribution> records, int[] personHints) {
       Checks.notNull(records, "records");
       int n = records.size();
+      int[] hintAt = null;
+      if (personHints != null) {
+        hintAt = new int[n];
+        long people = 0;
+        for (int i = 0; i < n; i++) {
+          Contribution c = records.get(i);
+          if (c == null) {
+            throw new NullPointerException("records[" + i + "] must not be null");
+          }
+          hintAt[i] = (int) Math.min(people, Integer.MAX_VALUE);
+          people += 1L + c.counterparts().size() + c.reviews().size();
+        }
+        if (people != personHints.length) {
+          throw new IllegalArgumentException("personHints has " + personHints.length + " hints but the records name "
+              + people + " people (one contributor each, plus their counterparts and reviewers)");
+        }
+      }
       Contribution[] rs = new Contribution[n];
       int[] admitted = new int[n];
       long[] idHash = new long[n];
@@ -474,7 +518,7 @@ public final class ContributionBatch implements BatchView {
           contentHash[i] = Hashing.hash64(codec.bytes(), 0, codec.length());
         }
       }
-      return new Prepared(this, rs, admitted, idHash, contentHash, rejected);
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personHints, hintAt);
     }
 
     /**
@@ -494,7 +538,8 @@ public final class ContributionBatch implements BatchView {
           inputCount++;
           rejections.add(prepared.rejected[i]);
         } else {
-          admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false);
+          admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false, prepared.hints,
+              prepared.hints == null ? 0 : prepared.hintAt[i]);
         }
       }
       return this;
@@ -512,6 +557,11 @@ public final class ContributionBatch implements BatchView {
      * bytes are in {@link #canonical} when {@code encoded}; otherwise they are encoded there if needed.
      */
     private void admit(Contribution c, int admitted, long ih, long ch, boolean encoded) {
+      admit(c, admitted, ih, ch, encoded, null, 0);
+    }
+
+    /** {@link #admit(Contribution, int, long, long, boolean)} with the record's person hints at {@code hints[at]}. */
+    private void admit(Contribution c, int admitted, long ih, long ch, boolean encoded, int[] hints, int at) {
       inputCount++;
       if (!conflictIds.isEmpty() && conflictIds.contains(c.id())) {
         reject(c, RejectionCode.DUPLICATE_ID_CONFLICT, "another record with id '" + c.id()
@@ -539,7 +589,7 @@ public final class ContributionBatch implements BatchView {
         }
         return;
       }
-      int row = store.append(c, ch, admitted / roleWeight.length, admitted % roleWeight.length);
+      int row = store.append(c, ch, admitted / roleWeight.length, admitted % roleWeight.length, hints, at);
       ids.add(ih, row);
       if (c.supersedes() != null) {
         supersedes.put(row, c.supersedes());
@@ -578,15 +628,16 @@ public final class ContributionBatch implements BatchView {
                 + cat.eligibleRoles() + ")";
         return refuse(rejected, at, c, RejectionCode.ROLE_NOT_ELIGIBLE, why);
       }
-      for (Map.Entry<String, Double> e : c.attributes().entrySet()) {
-        double v = e.getValue();
+      Attributes attributes = (Attributes) c.attributes();
+      for (int i = 0; i < attributes.size(); i++) {
+        double v = attributes.value(i);
         if (!Double.isFinite(v) || v < 0) {
-          return refuse(rejected, at, c, RejectionCode.INVALID_ATTRIBUTE, "attribute '" + e.getKey() + "' is " + v
-              + "; attributes must be finite and >= 0");
+          return refuse(rejected, at, c, RejectionCode.INVALID_ATTRIBUTE, "attribute '" + attributes.name(i) + "' is "
+              + v + "; attributes must be finite and >= 0");
         }
       }
       String q = cat.unit().quantityAttribute();
-      Double qv = q == null ? null : c.attributes().get(q);
+      Double qv = q == null ? null : attributes.get(q);
       if (q != null && qv == null) {
         return refuse(rejected, at, c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
             + cat.unit().name().toLowerCase(java.util.Locale.ROOT) + " and needs attribute '" + q + "'");

@@ -7,6 +7,7 @@ import dev.kat.core.internal.Growth;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.Offsets;
 import dev.kat.core.internal.RecordCodec;
+import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
 import dev.kat.core.model.Evidence;
@@ -160,9 +161,19 @@ final class RowStore {
 
   /** Appends an admitted record whose canonical bytes hash to {@code hash}; returns its row. */
   int append(Contribution c, long hash, int categoryIndex, int roleIndex) {
+    return append(c, hash, categoryIndex, roleIndex, null, 0);
+  }
+
+  /**
+   * {@link #append(Contribution, long, int, int)} with person hints (see
+   * {@link ContributionBatch.Builder#prepare(java.util.List, int[])}): {@code hints[hintAt]} for the contributor,
+   * then one per counterpart and one per reviewer, in the record's order; {@code hints} may be null.
+   */
+  int append(Contribution c, long hash, int categoryIndex, int roleIndex, int[] hints, int hintAt) {
     int row = rows;
     ensure(row + 1);
-    person[row] = people.encode(c.contributor());
+    int h = hintAt;
+    person[row] = people.encode(c.contributor(), hints == null ? -1 : hints[h++]);
     if (category != null) {
       category[row] = (byte) categoryIndex;
     } else {
@@ -181,25 +192,26 @@ final class RowStore {
       secondWide[row] = s;
     }
     contentHash[row] = hash;
-    int extras = c.attributes().size();
+    Attributes at = (Attributes) c.attributes();
+    int extras = at.size();
     for (int a = 0; a < readNames.length; a++) {
-      Double v = c.attributes().get(readNames[a]);
-      attributes[a].add(v == null ? Double.NaN : v);
-      if (v != null) {
+      double v = at.value(readNames[a], Double.NaN);
+      attributes[a].add(v);
+      if (v == v || at.containsKey(readNames[a])) {
         extras--;
       }
     }
     int cpn = cpStart.last();
     cp = grow(cp, cpn + c.counterparts().size());
     for (String p : c.counterparts()) {
-      cp[cpn++] = people.encode(p);
+      cp[cpn++] = people.encode(p, hints == null ? -1 : hints[h++]);
     }
     cpStart.add(cpn);
     int rvn = rvStart.last();
     int need = rvn + c.reviews().size();
     reviewer = grow(reviewer, need);
     for (Review r : c.reviews()) {
-      reviewer[rvn] = people.encode(r.reviewer()) | r.verdict().ordinal() << VERDICT_SHIFT;
+      reviewer[rvn] = people.encode(r.reviewer(), hints == null ? -1 : hints[h++]) | r.verdict().ordinal() << VERDICT_SHIFT;
       quality.add(r.quality().isPresent() ? r.quality().getAsDouble() : Double.NaN);
       rvn++;
     }
@@ -218,10 +230,10 @@ final class RowStore {
     }
     if (extras > 0) {
       putVarint(extras);
-      for (Map.Entry<String, Double> e : c.attributes().entrySet()) {
-        if (!readIndex.containsKey(e.getKey())) {
-          putVarint(extraNames.encode(e.getKey()));
-          putValue(e.getValue());
+      for (int i = 0; i < at.size(); i++) {
+        if (!readIndex.containsKey(at.name(i))) {
+          putVarint(extraNames.encode(at.name(i)));
+          putValue(at.value(i));
         }
       }
     }
@@ -1121,11 +1133,20 @@ final class RowStore {
    * Otherwise the ids are packed end to end with compact offsets ({@code shift} is -1).
    */
   static final class People {
+    /** Hints above this are ignored: they would only make the hint tables large. */
+    static final int MAX_HINT = (1 << 22) - 1;
     private Dictionary codes = new Dictionary();
     private byte[] utf8;
     private int shift = -1;
     private Offsets start;
     private int[] table;
+    /*
+     * A cache in front of the dictionary: the id instance last coded with each hint, and its code. A hint
+     * is trusted only for the very instance it was last seen with, so a wrong or reused hint costs a
+     * dictionary lookup and never a wrong code.
+     */
+    private String[] hinted = new String[0];
+    private int[] hintedCode = new int[0];
 
     int encode(String s) {
       int code = codes.encode(s);
@@ -1133,6 +1154,25 @@ final class RowStore {
       if (code > PERSON_MASK) {
         throw new IllegalStateException("too many distinct people in one batch: " + (code + 1L));
       }
+      return code;
+    }
+
+    /** {@link #encode(String)}, looked up first by {@code hint} when it is not negative. */
+    int encode(String s, int hint) {
+      if (hint < 0 || hint > MAX_HINT) {
+        return encode(s);
+      }
+      if (hint < hinted.length && hinted[hint] == s) {
+        return hintedCode[hint];
+      }
+      int code = encode(s);
+      if (hint >= hinted.length) {
+        int cap = Growth.capacity(hinted.length, hint + 1);
+        hinted = Arrays.copyOf(hinted, cap);
+        hintedCode = Arrays.copyOf(hintedCode, cap);
+      }
+      hinted[hint] = s;
+      hintedCode[hint] = code;
       return code;
     }
 
@@ -1199,6 +1239,8 @@ final class RowStore {
       if (codes == null) {
         return;
       }
+      hinted = null;
+      hintedCode = null;
       int n = codes.size();
       byte[][] ids = new byte[n][];
       long total = 0;

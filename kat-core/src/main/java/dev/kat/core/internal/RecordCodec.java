@@ -1,5 +1,6 @@
 package dev.kat.core.internal;
 
+import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * The canonical binary form of a {@link Contribution}: every field in a fixed order, strings as UTF-8
@@ -48,11 +48,12 @@ public final class RecordCodec {
     putString(c.role());
     putVarlong(c.occurredAt().getEpochSecond());
     putVarlong(c.occurredAt().getNano());
-    putVarlong(c.attributes().size());
-    c.attributes().forEach((k, v) -> {
-      putString(k);
-      putFixed64(Double.doubleToLongBits(v));
-    });
+    Attributes attributes = (Attributes) c.attributes();
+    putVarlong(attributes.size());
+    for (int i = 0; i < attributes.size(); i++) {
+      putString(attributes.name(i));
+      putFixed64(Double.doubleToLongBits(attributes.value(i)));
+    }
     putVarlong(c.counterparts().size());
     c.counterparts().forEach(this::putString);
     putVarlong(c.evidence().size());
@@ -389,7 +390,7 @@ public final class RecordCodec {
       long sec = varlong();
       long nano = varlong();
       int na = (int) varlong();
-      TreeMap<String, Double> attrs = new TreeMap<>();
+      Attributes.Builder attrs = Attributes.builder();
       for (int i = 0; i < na; i++) {
         String k = str();
         attrs.put(k, Double.longBitsToDouble(fixed64()));
@@ -416,7 +417,7 @@ public final class RecordCodec {
         rv.add(new Review(reviewer, v, q, dup.isEmpty() ? null : dup));
       }
       String sup = str();
-      return new Contribution(id, contributor, dao, wg, category, role, Instant.ofEpochSecond(sec, nano), attrs,
+      return new Contribution(id, contributor, dao, wg, category, role, Instant.ofEpochSecond(sec, nano), attrs.build(),
           cps, ev, rv, sup.isEmpty() ? null : sup);
     }
   }

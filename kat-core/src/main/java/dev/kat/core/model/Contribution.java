@@ -3,12 +3,9 @@ package dev.kat.core.model;
 import dev.kat.core.internal.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One piece of work submitted for recognition.
@@ -27,7 +24,8 @@ import java.util.TreeMap;
  * @param category the policy category, not blank
  * @param role the contributor's stakeholder role for this work (see {@link Roles}), not blank
  * @param occurredAt when the work happened
- * @param attributes named numbers such as {@code durationMinutes}; copied and sorted by name
+ * @param attributes named numbers such as {@code durationMinutes}; copied and sorted by name (an
+ *     {@link Attributes} map, which {@link #attributes()} always is, is kept as it is)
  * @param counterparts other contributors the work involved (e.g. the Explorer of a hosted session)
  * @param evidence references to the evidence behind the record
  * @param reviews reviewers' verdicts
@@ -56,18 +54,8 @@ public record Contribution(
     Checks.text(category, "category");
     Checks.text(role, "role");
     Checks.notNull(occurredAt, "occurredAt");
-    Checks.notNull(attributes, "attributes");
-    for (Map.Entry<String, Double> e : attributes.entrySet()) {
-      Checks.text(e.getKey(), "attribute name");
-      if (e.getValue() == null) {
-        throw new NullPointerException("attribute " + e.getKey() + " must not be null");
-      }
-    }
-    // putAll copies a map already in natural key order (what readers and builders pass) in one linear
-    // pass without comparing keys; a map in another order is sorted entry by entry
-    TreeMap<String, Double> attrs = new TreeMap<>();
-    attrs.putAll(attributes);
-    attributes = Collections.unmodifiableSortedMap(attrs);
+    // an Attributes map is immutable and was checked when it was built; any other map is checked and copied
+    attributes = Attributes.copyOf(Checks.notNull(attributes, "attributes"));
     Checks.notNull(counterparts, "counterparts");
     for (String c : counterparts) {
       Checks.text(c, "counterpart");
@@ -106,8 +94,7 @@ public record Contribution(
 
   /** The attribute's value, or {@code fallback} when the record does not carry it. */
   public double attribute(String name, double fallback) {
-    Double v = attributes.get(name);
-    return v == null ? fallback : v;
+    return ((Attributes) attributes).value(name, fallback);
   }
 
   /** A builder for a record with the given id, contributor, category, role and time. */
@@ -143,7 +130,7 @@ public record Contribution(
     private final Instant occurredAt;
     private String dao = "";
     private String workingGroup = "";
-    private final TreeMap<String, Double> attributes = new TreeMap<>();
+    private final Attributes.Builder attributes = Attributes.builder();
     private final List<String> counterparts = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<Review> reviews = new ArrayList<>();
@@ -214,7 +201,7 @@ public record Contribution(
     /** Builds the record; throws IllegalArgumentException or NullPointerException naming a bad field. */
     public Contribution build() {
       return new Contribution(id, contributor, dao, workingGroup, category, role, occurredAt,
-          attributes, counterparts, evidence, reviews, supersedes);
+          attributes.build(), counterparts, evidence, reviews, supersedes);
     }
   }
 }

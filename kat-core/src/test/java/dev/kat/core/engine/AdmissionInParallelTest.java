@@ -126,6 +126,103 @@ class AdmissionInParallelTest {
     assertSameBatch(oneByOne(records), b.build(), "prepared");
   }
 
+  /**
+   * Records naming people drawn from one set of id instances (as a reader's interner gives them), with
+   * counterparts and several reviewers, so that person hints have something to point at.
+   */
+  private static List<Contribution> peopleRecords(int n, long seed, String[] people) {
+    Random rnd = new Random(seed);
+    Instant t = Instant.parse("2026-10-02T09:00:00Z");
+    List<Contribution> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String who = people[rnd.nextInt(people.length)];
+      Contribution.Builder b = Contribution.builder("r" + i, who, "hosting", Roles.DAO_MEMBER,
+          t.plusSeconds(rnd.nextInt(20 * 86_400))).attribute("durationMinutes", 15 + rnd.nextInt(200));
+      for (int k = rnd.nextInt(3); k > 0; k--) {
+        b.counterpart(people[rnd.nextInt(people.length)]);
+      }
+      for (int k = rnd.nextInt(4); k > 0; k--) {
+        String reviewer = people[rnd.nextInt(people.length)];
+        b.review(rnd.nextInt(5) == 0 ? Review.reject(reviewer) : Review.approve(reviewer));
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  /** One hint per person of each record, in the record's order, from {@code hintOf}. */
+  private static int[] hints(List<Contribution> records, java.util.function.ToIntFunction<String> hintOf) {
+    List<Integer> out = new ArrayList<>();
+    for (Contribution c : records) {
+      out.add(hintOf.applyAsInt(c.contributor()));
+      for (String p : c.counterparts()) {
+        out.add(hintOf.applyAsInt(p));
+      }
+      for (Review r : c.reviews()) {
+        out.add(hintOf.applyAsInt(r.reviewer()));
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @Test
+  void addPrepared_withPersonHints_sameBatchWhateverTheHints() {
+    String[] people = new String[60];
+    java.util.IdentityHashMap<String, Integer> code = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < people.length; i++) {
+      people[i] = "p" + i;
+      code.put(people[i], 1000 - 7 * i);
+    }
+    List<Contribution> records = peopleRecords(2_000, 9, people);
+    ContributionBatch expected = oneByOne(records);
+    assertTrue(expected.rejections().size() > 50, "the data exercises rejections");
+    Random rnd = new Random(4);
+    List<java.util.function.ToIntFunction<String>> hintings = List.of(
+        code::get,                                   // what a reader gives
+        p -> -1,                                     // no hints
+        p -> code.get(p) % 3,                        // one hint shared by different people
+        p -> rnd.nextInt(200) - 20,                  // noise, negative too
+        p -> rnd.nextBoolean() ? Integer.MAX_VALUE : 5_000_000); // beyond what the batch keeps
+    for (int h = 0; h < hintings.size(); h++) {
+      ContributionBatch.Builder b = KatEngine.of(POLICY).newBatch(Fixtures.OCTOBER);
+      for (int from = 0; from < records.size(); from += 300) {
+        List<Contribution> chunk = records.subList(from, Math.min(records.size(), from + 300));
+        b.add(b.prepare(chunk, hints(chunk, hintings.get(h))));
+      }
+      assertSameBatch(expected, b.build(), "hinting " + h);
+    }
+    // the same hints for equal ids that are other instances (a second read): looked up, not trusted
+    ContributionBatch.Builder b = KatEngine.of(POLICY).newBatch(Fixtures.OCTOBER);
+    List<Contribution> first = records.subList(0, 1000);
+    b.add(b.prepare(first, hints(first, code::get)));
+    String[] copies = new String[people.length];
+    java.util.IdentityHashMap<String, Integer> copyCode = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < people.length; i++) {
+      copies[i] = new String(people[(i + 1) % people.length]);
+      copyCode.put(copies[i], code.get(people[i]));
+    }
+    List<Contribution> second = peopleRecords(1_000, 9, copies);
+    List<Contribution> renamed = new ArrayList<>();
+    for (int i = 0; i < second.size(); i++) {
+      renamed.add(second.get(i).withId("s" + i));
+    }
+    b.add(b.prepare(renamed, hints(renamed, copyCode::get)));
+    List<Contribution> all = new ArrayList<>(first);
+    all.addAll(renamed);
+    assertSameBatch(oneByOne(all), b.build(), "two reads");
+  }
+
+  @Test
+  void prepare_personHintsOfTheWrongLength_failsNamingThem() {
+    List<Contribution> records = peopleRecords(20, 2, new String[] {"a", "b", "c"});
+    int[] hints = hints(records, p -> 0);
+    ContributionBatch.Builder b = KatEngine.of(POLICY).newBatch(Fixtures.OCTOBER);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> b.prepare(records, java.util.Arrays.copyOf(hints, hints.length - 1)));
+    assertTrue(e.getMessage().startsWith("personHints has " + (hints.length - 1) + " hints but the records name "
+        + hints.length + " people"), e.getMessage());
+  }
+
   @Test
   void addPrepared_fromAnotherBuilder_fails() {
     KatEngine engine = KatEngine.of(POLICY);

@@ -36,9 +36,14 @@ final class ChunkedReading {
    * G1 collector allocates an object outside the young generation (half a region, at least 512 KiB).
    */
   static final int BLOCK_BYTES = 1 << 17;
-  /** Blocks read ahead of the one being handed on, per thread of the pool, and at most: bounds memory. */
-  private static final int AHEAD_PER_THREAD = 2;
-  private static final int MAX_AHEAD = 8;
+  /**
+   * Blocks read ahead of the one being handed on, per thread of the pool, and at most: enough that the
+   * pool keeps parsing while the calling thread admits rows (with two blocks ahead a one-thread pool sat
+   * idle about a third of the time), few enough to bound memory (each block is about {@link #BLOCK_BYTES}
+   * of text plus its parsed records).
+   */
+  private static final int AHEAD_PER_THREAD = 8;
+  private static final int MAX_AHEAD = 32;
   /** Rows handed on at a time when the rest of a file is read as one stream (a line too long for a block). */
   private static final int STREAM_ROWS = 4_096;
 
@@ -306,7 +311,7 @@ final class ChunkedReading {
     p.parse(new ByteInput(b.bytes, 0, b.length, 0), rows, b.last, 0);
     idle.add(p);
     if (batch != null && rows.count > rows.malformedCount) {
-      rows.prepared = batch.prepare(rows.accepted());
+      rows.prepared = batch.prepare(rows.accepted(), rows.hints());
     }
     return rows;
   }

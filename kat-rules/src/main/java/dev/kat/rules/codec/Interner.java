@@ -31,7 +31,15 @@ final class Interner {
   /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
   private long[] slots = new long[3 * 256];
   private String[] strings = new String[256];
+  /** Per slot, the code the read's shared strings gave the string, or -1. */
+  private int[] codes = new int[256];
   private int size;
+  /**
+   * The code of the string the last {@code intern} call returned, or -1: a number the read's interners
+   * give each distinct string they share, the same in every interner of the read (a person hint for
+   * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}).
+   */
+  int lastCode = -1;
   /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
   private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
@@ -48,6 +56,7 @@ final class Interner {
   /** The string of the ASCII bytes {@code b[from, to)}; the caller has checked that they are ASCII. */
   String intern(byte[] b, int from, int to) {
     int len = to - from;
+    lastCode = -1;
     if (len > MAX_LENGTH || len == 0) {
       return new String(b, from, len, StandardCharsets.ISO_8859_1);
     }
@@ -86,20 +95,28 @@ final class Interner {
         break;
       }
       if (t == tag && slots[3 * i + 1] == lo && slots[3 * i + 2] == hi) {
+        lastCode = codes[i];
         return strings[i];
       }
       i = (i + 1) & mask;
     }
     String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+    int code = -1;
     if (shared != null && size < maxEntries) {
       // the instance another parser of the read already uses, so the batch's dictionaries match it by identity
-      s = shared.share(s, maxEntries);
+      Shared.Entry e = shared.share(s, maxEntries);
+      if (e != null) {
+        s = e.value;
+        code = e.code;
+      }
     }
     if (size < maxEntries) {
       slots[3 * i] = tag;
       slots[3 * i + 1] = lo;
       slots[3 * i + 2] = hi;
       strings[i] = s;
+      codes[i] = code;
+      lastCode = code;
       size++;
       if (size * 2 > strings.length) {
         grow();
@@ -113,6 +130,7 @@ final class Interner {
    * ASCII, shared as {@link #intern(byte[], int, int)} shares it; null when it is not ASCII.
    */
   String intern(char[] c, int offset, int length) {
+    lastCode = -1;
     int from = offset;
     int to = offset + length;
     while (from < to && c[from] <= ' ') {
@@ -140,24 +158,38 @@ final class Interner {
    * bound does not sum the map's size counters on every new value.
    */
   static final class Shared {
-    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> strings = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
 
-    /** The instance of {@code s} already shared, else {@code s}, shared while fewer than {@code max} are. */
-    String share(String s, int max) {
-      String first = strings.get(s);
+    /** A shared string and its code. */
+    static final class Entry {
+      final String value;
+      final int code;
+
+      Entry(String value, int code) {
+        this.value = value;
+        this.code = code;
+      }
+    }
+
+    /**
+     * The entry of {@code s}: the one already shared, else a new one, while fewer than {@code max} strings
+     * are shared; null once {@code max} are and {@code s} is not among them.
+     */
+    Entry share(String s, int max) {
+      Entry first = strings.get(s);
       if (first != null) {
         return first;
       }
-      if (size.get() >= max) {
-        return s;
+      int code = size.getAndIncrement();
+      if (code >= max) {
+        size.decrementAndGet();
+        return null;
       }
-      first = strings.putIfAbsent(s, s);
-      if (first != null) {
-        return first;
-      }
-      size.incrementAndGet();
-      return s;
+      Entry e = new Entry(s, code);
+      first = strings.putIfAbsent(s, e);
+      // a code lost to another parser's insertion of the same string stays unused: codes need not be dense
+      return first != null ? first : e;
     }
   }
 
@@ -165,8 +197,10 @@ final class Interner {
     long[] old = slots;
     String[] s = strings;
     int cap = s.length * 2;
+    int[] c = codes;
     slots = new long[3 * cap];
     strings = new String[cap];
+    codes = new int[cap];
     int mask = cap - 1;
     for (int j = 0; j < s.length; j++) {
       long tag = old[3 * j];
@@ -178,6 +212,7 @@ final class Interner {
         }
         System.arraycopy(old, 3 * j, slots, 3 * i, 3);
         strings[i] = s[j];
+        codes[i] = c[j];
       }
     }
   }

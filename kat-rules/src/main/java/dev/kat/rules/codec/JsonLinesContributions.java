@@ -316,13 +316,12 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      String f = "attributes." + name;
       if (!Values.isName(name)) {
-        throw new BadValue(f, "'" + Values.clip(name) + "' is not an attribute name (a letter, then letters, digits or '_')");
+        throw new BadValue("attributes." + name, "'" + Values.clip(name) + "' is not an attribute name (a letter, then letters, digits or '_')");
       }
       JsonToken t = p.nextToken();
       if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-        throw new BadValue(f, "must be a number, not " + describe(t));
+        throw new BadValue("attributes." + name, "must be a number, not " + describe(t));
       }
       parts.attributes.put(name, p.getDoubleValue());
     }

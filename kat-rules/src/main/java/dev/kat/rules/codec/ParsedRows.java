@@ -43,6 +43,29 @@ final class ParsedRows {
   Consumer<ParsedRows> flusher;
   /** Rows handed to the flusher so far. */
   long flushed;
+  /** Person hints of the accepted records, in order, when the parser gives them (see {@link #addHints}). */
+  private int[] hints = new int[256];
+  private int hintCount;
+  private boolean hinted;
+
+  /**
+   * Adds the person hints of the accepted record about to be {@link #add added}: one per person, in the
+   * record's order (see {@link ContributionBatch.Builder#prepare(List, int[])}). A parser gives hints for
+   * every accepted record of a chunk or for none.
+   */
+  void addHints(int[] rowHints, int n) {
+    if (hintCount + n > hints.length) {
+      hints = Arrays.copyOf(hints, Math.max(hintCount + n, 2 * hints.length));
+    }
+    System.arraycopy(rowHints, 0, hints, hintCount, n);
+    hintCount += n;
+    hinted = true;
+  }
+
+  /** The person hints of {@link #accepted()}, or null when the parser gave none. */
+  int[] hints() {
+    return hinted ? Arrays.copyOf(hints, hintCount) : null;
+  }
 
   void add(Contribution record, MalformedRow bad, long rowLine, long rowStart, long rowEnd) {
     if (count == records.length) {
@@ -69,6 +92,7 @@ final class ParsedRows {
       Arrays.fill(malformed, 0, count, null);
       count = 0;
       malformedCount = 0;
+      hintCount = 0;
     }
   }
 

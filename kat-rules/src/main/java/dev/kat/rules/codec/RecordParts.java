@@ -1,12 +1,12 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /** The parts of one record as a reader collects them; reused row after row. Internal. */
 final class RecordParts {
@@ -17,7 +17,7 @@ final class RecordParts {
   String category;
   String role;
   Instant occurredAt;
-  final TreeMap<String, Double> attributes = new TreeMap<>();
+  final Attributes.Builder attributes = Attributes.builder();
   final List<String> counterparts = new ArrayList<>();
   final List<Evidence> evidence = new ArrayList<>();
   final List<Review> reviews = new ArrayList<>();
@@ -51,7 +51,7 @@ final class RecordParts {
       throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
     }
     return new Contribution(id, contributor, dao == null ? "" : dao, workingGroup == null ? "" : workingGroup,
-        category, role, occurredAt, attributes, counterparts, evidence, reviews, supersedes);
+        category, role, occurredAt, attributes.build(), counterparts, evidence, reviews, supersedes);
   }
 
   private static void required(String field, String value) throws BadValue {

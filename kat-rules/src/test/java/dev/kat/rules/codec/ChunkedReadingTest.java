@@ -55,8 +55,9 @@ class ChunkedReadingTest {
         case 4 -> "r" + i + ",x,,docs,dao_member,2026-10-01,,,,,\"hi\" there";
         default -> (rnd.nextInt(15) == 0 ? "dup" + rnd.nextInt(3) : "r" + i) + ",p" + rnd.nextInt(30) + ",guides,"
             + (rnd.nextInt(15) == 0 ? "painting" : "docs") + ",dao_member,2026-10-" + (10 + rnd.nextInt(9))
-            + "T10:00:00Z," + rnd.nextInt(300) + ",p" + rnd.nextInt(5) + ",https://e.org/" + i + ",v1:approve:0.5,"
-            + note;
+            + "T10:00:00Z," + rnd.nextInt(300) + ",p" + rnd.nextInt(5) + (rnd.nextBoolean() ? ";p" + rnd.nextInt(30) : "")
+            + ",https://e.org/" + i + ",v" + rnd.nextInt(9) + ":approve:0.5"
+            + (rnd.nextBoolean() ? ";v" + rnd.nextInt(9) + ":approve" : "") + "," + note;
       };
       out.writeBytes((row + end).getBytes(StandardCharsets.UTF_8));
       if (rnd.nextInt(50) == 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,46 @@ class InternerTest {
     String sixteen = intern(in, "[0123456789abcdef]0123456789abcdef");
     assertSame(sixteen, intern(in, "-[0123456789abcdef]"));
     assertEquals("0123456789abcde", intern(in, "[0123456789abcde]f"));
+  }
+
+  @Test
+  void sharedInterners_giveOneInstanceAndOneCodePerValue() {
+    Interner.Shared shared = new Interner.Shared();
+    Interner a = new Interner(100, shared);
+    Interner b = new Interner(100, shared);
+    String p7 = intern(a, "[p7]");
+    int code7 = a.lastCode;
+    String q = intern(b, "[q]");
+    int codeQ = b.lastCode;
+    assertSame(p7, intern(b, "[p7]"), "one instance in every interner of the read");
+    assertEquals(code7, b.lastCode, "one code in every interner of the read");
+    assertSame(q, intern(a, "[q]"));
+    assertEquals(codeQ, a.lastCode);
+    assertTrue(code7 >= 0 && codeQ >= 0 && code7 != codeQ, code7 + ", " + codeQ);
+    intern(a, "[0123456789abcdefg]");
+    assertEquals(-1, a.lastCode, "a value too long to intern has no code");
+    intern(a, "[p7]");
+    assertEquals(code7, a.lastCode, "the code of a value seen before, after its first");
+    assertEquals(-1, new Interner(100).lastCode, "no code without shared strings");
+    Interner alone = new Interner(100);
+    intern(alone, "[p7]");
+    assertEquals(-1, alone.lastCode);
+  }
+
+  @Test
+  void sharedInterners_beyondTheBound_giveNoCode() {
+    Interner.Shared shared = new Interner.Shared();
+    Interner a = new Interner(10, shared);
+    java.util.Set<Integer> codes = new java.util.HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      intern(a, "[p" + i + "]");
+      if (a.lastCode >= 0) {
+        assertTrue(codes.add(a.lastCode), "distinct values, distinct codes");
+      }
+    }
+    assertEquals(10, codes.size());
+    intern(a, "[p49]");
+    assertEquals(-1, a.lastCode);
   }
 
   @Test
