@@ -78,15 +78,8 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   private final Interner interner;
   /** The strings all parsers of this read share (see {@link Interner}). */
   private final Interner.Shared sharedStrings;
-  /** The most people of a row noted for hints. */
-  private static final int MAX_HINTED = 32;
-  /** The people of the row being read, as the interner returned them, and their codes (see {@link #person}). */
-  private final String[] personId = new String[MAX_HINTED];
-  private final int[] personCode = new int[MAX_HINTED];
-  private int persons;
-  /** The person hints of the record {@link #row} last built, in the record's order. */
-  private int[] rowHints = new int[16];
-  private int rowHintCount;
+  /** The person hints of the row being read and, once built, of its record. */
+  private final PersonHints hints = new PersonHints();
 
   /** Bytes that end a run of ordinary bytes in an unquoted field, and in a quoted field. */
   private static final boolean[] UNQUOTED_STOP = stops(",\n\r\"");
@@ -192,7 +185,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       rows++;
       MalformedRow bad = row(rows, recLine, recStart, in.offset());
       if (bad == null) {
-        out.addHints(rowHints, rowHintCount);
+        out.addHints(hints.row, hints.count);
       }
       out.add(bad == null ? built : null, bad, recLine, recStart, in.offset());
     }
@@ -403,7 +396,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
           + " (is a comma missing, extra or unquoted?)");
     }
     parts.clear();
-    persons = 0;
+    hints.clear();
     int i = 0;
     try {
       for (; i < fields; i++) {
@@ -412,7 +405,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
         }
       }
       built = parts.build();
-      hints(built);
+      hints.of(built);
       return null;
     } catch (BadValue e) {
       int col = i < fields ? i + 1 : columnOf(e.field);
@@ -506,49 +499,9 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     }
   }
 
-  /*
-   * Person hints. The interner gives every person id it shares a code, the same in all parsers of the
-   * read; the row notes each id instance with its code as it is read, and once the record has put its
-   * people in canonical order, hints lists their codes in that order for the batch (see
-   * ContributionBatch.Builder.prepare). A person read another way (a non-ASCII or long id) gets -1.
-   */
-
-  /** Notes {@code id}, just returned by the interner, as a person of the row; returns it. */
+  /** Notes {@code id}, just returned by the interner, as a person of the row (see {@link PersonHints}). */
   private String person(String id) {
-    if (persons < MAX_HINTED && interner.lastCode >= 0) {
-      personId[persons] = id;
-      personCode[persons] = interner.lastCode;
-      persons++;
-    }
-    return id;
-  }
-
-  /** Sets {@link #rowHints}: a hint per person of {@code c}, in the record's order. */
-  private void hints(Contribution c) {
-    int n = 1 + c.counterparts().size() + c.reviews().size();
-    if (n > rowHints.length) {
-      rowHints = new int[Math.max(n, 2 * rowHints.length)];
-    }
-    // a row naming more people than are noted is rare; its hints are -1 rather than a quadratic search
-    boolean search = persons > 0 && n <= MAX_HINTED;
-    int k = 0;
-    rowHints[k++] = search ? hint(c.contributor()) : -1;
-    for (String p : c.counterparts()) {
-      rowHints[k++] = search ? hint(p) : -1;
-    }
-    for (Review r : c.reviews()) {
-      rowHints[k++] = search ? hint(r.reviewer()) : -1;
-    }
-    rowHintCount = n;
-  }
-
-  private int hint(String id) {
-    for (int i = 0; i < persons; i++) {
-      if (personId[i] == id) {
-        return personCode[i];
-      }
-    }
-    return -1;
+    return hints.note(id, interner.lastCode);
   }
 
   /** Counterparts {@code a;b;c} (already trimmed); declines on an empty item. */

@@ -34,6 +34,8 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   private final RecordParts parts = new RecordParts();
   /** Repeated short values (people, categories, roles) share one string each. */
   private final Interner interner;
+  /** The person hints of the line being read and, once built, of its record. */
+  private final PersonHints hints = new PersonHints();
   /** The strings all parsers of this read share (see {@link Interner}). */
   private final Interner.Shared sharedStrings;
   private static final boolean[] NEWLINE = new boolean[256];
@@ -122,6 +124,9 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
       MalformedRow bad = overflow
           ? new MalformedRow(at, 0, "", "the line is longer than the limit of " + maxRowBytes + " bytes")
           : parse(at, from);
+      if (bad == null) {
+        out.addHints(hints.row, hints.count);
+      }
       out.add(bad == null ? built : null, bad, startLine, start, in.offset());
     }
     out.consumed = in.offset();
@@ -169,6 +174,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
 
   private MalformedRow parse(RowLocation at, int from) {
     parts.clear();
+    hints.clear();
     String field = "";
     JsonParser p = null;
     try {
@@ -186,6 +192,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
         return new MalformedRow(at, column(p), "", "text after the end of the JSON object");
       }
       built = parts.build();
+      hints.of(built);
       return null;
     } catch (BadValue e) {
       return new MalformedRow(at, p == null ? 0 : column(p), e.field, e.getMessage());
@@ -222,7 +229,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
         parts.id = text(p, f, true);
         break;
       case "contributor":
-        parts.contributor = shared(p, f, true);
+        parts.contributor = person(shared(p, f, true));
         break;
       case "dao":
         parts.dao = shared(p, f, false);
@@ -251,7 +258,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
       case "counterparts":
         expectArray(p, f);
         for (int k = 0; p.nextToken() != JsonToken.END_ARRAY; k++) {
-          parts.counterparts.add(shared(p, f, k, true));
+          parts.counterparts.add(person(shared(p, f, k, true)));
         }
         break;
       case "evidence":
@@ -277,8 +284,14 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
     return RecordParts.optional(s);
   }
 
+  /** Notes {@code id}, just returned by {@link #shared}, as a person of the row (see {@link PersonHints}). */
+  private String person(String id) {
+    return hints.note(id, interner.lastCode);
+  }
+
   /** As {@link #text}, giving repeated short ASCII values as one shared instance. */
   private String shared(JsonParser p, String f, boolean required) throws IOException, BadValue {
+    interner.lastCode = -1;
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       if (s != null) {
@@ -290,6 +303,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
 
   /** {@link #shared(JsonParser, String, boolean)} for item {@code k} of array {@code f}. */
   private String shared(JsonParser p, String f, int k, boolean required) throws IOException, BadValue {
+    interner.lastCode = -1;
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       if (s != null) {
@@ -301,6 +315,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
 
   /** {@link #shared(JsonParser, String, boolean)} for member {@code member} of object {@code f}. */
   private String shared(JsonParser p, String f, String member, boolean required) throws IOException, BadValue {
+    interner.lastCode = -1;
     if (p.currentToken() == JsonToken.VALUE_STRING) {
       String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       if (s != null) {
@@ -375,7 +390,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
         JsonToken t = p.nextToken();
         switch (name) {
           case "reviewer":
-            reviewer = shared(p, f, ".reviewer", true);
+            reviewer = person(shared(p, f, ".reviewer", true));
             break;
           case "verdict":
             verdict = Values.verdict(f + ".verdict", String.valueOf(text(p, f + ".verdict", true)));

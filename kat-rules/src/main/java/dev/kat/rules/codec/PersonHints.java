@@ -1,0 +1,65 @@
+package dev.kat.rules.codec;
+
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Review;
+
+/**
+ * The person hints of the row a parser is reading (see
+ * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}). The parser notes
+ * each person id it takes from its {@link Interner} with the code the interner gave it; once the record
+ * has put its people in canonical order, {@link #of} lists their codes in that order. A person read
+ * another way (a long or non-ASCII id) gets -1. Internal; one per parser, reused row after row.
+ */
+final class PersonHints {
+  /** The most people of a row noted; a row naming more gets -1 for all (no quadratic search). */
+  private static final int MAX_NOTED = 32;
+
+  private final String[] ids = new String[MAX_NOTED];
+  private final int[] codes = new int[MAX_NOTED];
+  private int noted;
+  /** The hints {@link #of} set: {@link #count} of them. */
+  int[] row = new int[16];
+  int count;
+
+  /** Forgets the people of the previous row. */
+  void clear() {
+    noted = 0;
+  }
+
+  /** Notes {@code id} with its interner code ({@code code} -1 for none); returns {@code id}. */
+  String note(String id, int code) {
+    if (id != null && code >= 0 && noted < MAX_NOTED) {
+      ids[noted] = id;
+      codes[noted] = code;
+      noted++;
+    }
+    return id;
+  }
+
+  /** Sets {@link #row}: a hint per person of {@code c} (contributor, counterparts, reviewers), in its order. */
+  void of(Contribution c) {
+    int n = 1 + c.counterparts().size() + c.reviews().size();
+    if (n > row.length) {
+      row = new int[Math.max(n, 2 * row.length)];
+    }
+    boolean search = noted > 0 && n <= MAX_NOTED;
+    int k = 0;
+    row[k++] = search ? code(c.contributor()) : -1;
+    for (String p : c.counterparts()) {
+      row[k++] = search ? code(p) : -1;
+    }
+    for (Review r : c.reviews()) {
+      row[k++] = search ? code(r.reviewer()) : -1;
+    }
+    count = n;
+  }
+
+  private int code(String id) {
+    for (int i = 0; i < noted; i++) {
+      if (ids[i] == id) {
+        return codes[i];
+      }
+    }
+    return -1;
+  }
+}
