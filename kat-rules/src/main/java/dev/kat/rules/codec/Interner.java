@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Interner {
   /*
    * Keys of up to 16 bytes are packed into two longs (little-endian, zero-padded), stored with a tag (hash
-   * bits and the length) as three adjacent longs per slot, so a probe reads one cache line and compares
-   * longs instead of following a pointer to a byte array. Longer values are decoded every time; they are
+   * bits and the length) and the string's code as four adjacent longs per slot (half a cache line), so a
+   * probe reads one cache line and compares longs instead of following a pointer to a byte array. Longer values are decoded every time; they are
    * rarely repeated.
    */
   static final int MAX_LENGTH = 16;
@@ -28,11 +28,12 @@ final class Interner {
   private final int maxEntries;
   /** The strings shared with the other interners of a read, or null. */
   private final Shared shared;
-  /** Per slot: tag (0 when empty), low key bytes, high key bytes. */
-  private long[] slots = new long[3 * 256];
+  /**
+   * Per slot, four longs (half a cache line): tag (0 when empty), low key bytes, high key bytes, and the
+   * code the read's shared strings gave the string (-1 for none).
+   */
+  private long[] slots = new long[4 * 256];
   private String[] strings = new String[256];
-  /** Per slot, the code the read's shared strings gave the string, or -1. */
-  private int[] codes = new int[256];
   private int size;
   /**
    * The code of the string the last {@code intern} call returned, or -1: a number the read's interners
@@ -90,12 +91,12 @@ final class Interner {
     int mask = strings.length - 1;
     int i = (int) (mixed >>> 40) & mask;
     while (true) {
-      long t = slots[3 * i];
+      long t = slots[4 * i];
       if (t == 0) {
         break;
       }
-      if (t == tag && slots[3 * i + 1] == lo && slots[3 * i + 2] == hi) {
-        lastCode = codes[i];
+      if (t == tag && slots[4 * i + 1] == lo && slots[4 * i + 2] == hi) {
+        lastCode = (int) slots[4 * i + 3];
         return strings[i];
       }
       i = (i + 1) & mask;
@@ -111,11 +112,11 @@ final class Interner {
       }
     }
     if (size < maxEntries) {
-      slots[3 * i] = tag;
-      slots[3 * i + 1] = lo;
-      slots[3 * i + 2] = hi;
+      slots[4 * i] = tag;
+      slots[4 * i + 1] = lo;
+      slots[4 * i + 2] = hi;
+      slots[4 * i + 3] = code;
       strings[i] = s;
-      codes[i] = code;
       lastCode = code;
       size++;
       if (size * 2 > strings.length) {
@@ -197,22 +198,19 @@ final class Interner {
     long[] old = slots;
     String[] s = strings;
     int cap = s.length * 2;
-    int[] c = codes;
-    slots = new long[3 * cap];
+    slots = new long[4 * cap];
     strings = new String[cap];
-    codes = new int[cap];
     int mask = cap - 1;
     for (int j = 0; j < s.length; j++) {
-      long tag = old[3 * j];
+      long tag = old[4 * j];
       if (tag != 0) {
-        long mixed = (old[3 * j + 1] ^ Long.rotateLeft(old[3 * j + 2], 29) ^ (tag & 31)) * 0x9E3779B97F4A7C15L;
+        long mixed = (old[4 * j + 1] ^ Long.rotateLeft(old[4 * j + 2], 29) ^ (tag & 31)) * 0x9E3779B97F4A7C15L;
         int i = (int) (mixed >>> 40) & mask;
-        while (slots[3 * i] != 0) {
+        while (slots[4 * i] != 0) {
           i = (i + 1) & mask;
         }
-        System.arraycopy(old, 3 * j, slots, 3 * i, 3);
+        System.arraycopy(old, 4 * j, slots, 4 * i, 4);
         strings[i] = s[j];
-        codes[i] = c[j];
       }
     }
   }
