@@ -53,7 +53,46 @@ public final class Fixed {
 
   /** Formats a factor for explanations: up to six fractional digits, trailing zeros removed. */
   public static String formatFactor(double factor) {
+    // Explanations format several factors per record, so the common case avoids BigDecimal: below 10⁶ the
+    // product factor × 10⁶ is within 2⁻¹³ of the exact value, so where it is not close to half-way
+    // between two integers it rounds (half-even) to the integer the exact value rounds to.
+    if (Math.abs(factor) < 1e6) {
+      double scaled = factor * SCALE;
+      double r = Math.rint(scaled);
+      if (Math.abs(scaled - r) < 0.499) {
+        return formatMicrosStripped((long) r);
+      }
+    }
     BigDecimal d = new BigDecimal(factor).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+
+  /** Micro-units as a plain decimal without trailing fractional zeros ("1.5", "2", "-0.25", "0"). */
+  private static String formatMicrosStripped(long micros) {
+    if (micros == 0) {
+      return "0";
+    }
+    long abs = Math.abs(micros);
+    long whole = abs / SCALE;
+    int frac = (int) (abs % SCALE);
+    StringBuilder sb = new StringBuilder(16);
+    if (micros < 0) {
+      sb.append('-');
+    }
+    sb.append(whole);
+    if (frac != 0) {
+      int digits = 6;
+      while (frac % 10 == 0) {
+        frac /= 10;
+        digits--;
+      }
+      sb.append('.');
+      String f = Integer.toString(frac);
+      for (int i = f.length(); i < digits; i++) {
+        sb.append('0');
+      }
+      sb.append(f);
+    }
+    return sb.toString();
   }
 }

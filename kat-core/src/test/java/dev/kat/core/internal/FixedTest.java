@@ -72,5 +72,46 @@ class FixedTest {
     assertEquals("100", Fixed.formatFactor(100));
     assertEquals("0", Fixed.formatFactor(0));
     assertEquals("0", Fixed.formatFactor(1e-9));
+    assertEquals("0", Fixed.formatFactor(-1e-9));
+    assertEquals("-0.5", Fixed.formatFactor(-0.5));
+    assertEquals("-12.000001", Fixed.formatFactor(-12.000001));
+    assertEquals("0.007812", Fixed.formatFactor(0.0078125), "1/128: exactly half-way, rounded half-even");
+    assertEquals("0.000003", Fixed.formatFactor(0.0000025), "the double nearest 2.5e-6 is just above half-way");
+    assertEquals("1000000", Fixed.formatFactor(1e6));
+    assertEquals("123456789012.5", Fixed.formatFactor(123456789012.5));
+    assertThrows(NumberFormatException.class, () -> Fixed.formatFactor(Double.NaN));
+  }
+
+  /** The definition: the exact binary value rounded half-even to six places, trailing zeros removed. */
+  private static String reference(double factor) {
+    java.math.BigDecimal d = new java.math.BigDecimal(factor).setScale(6, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+
+  @net.jqwik.api.Property(tries = 3000, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
+  void formatFactor_isTheExactValueRoundedHalfEven(@net.jqwik.api.ForAll("factors") double factor) {
+    assertEquals(reference(factor), Fixed.formatFactor(factor), () -> "factor " + factor);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Double> factors() {
+    net.jqwik.api.Arbitrary<Long> micros = net.jqwik.api.Arbitraries.longs().between(-2_000_000_000_000L,
+        2_000_000_000_000L);
+    net.jqwik.api.Arbitrary<Long> mantissas = net.jqwik.api.Arbitraries.longs().between(-(1L << 53), 1L << 53);
+    return net.jqwik.api.Arbitraries.oneOf(
+        // any magnitude: a 53-bit mantissa times a power of two, from subnormal to about 10^290
+        net.jqwik.api.Combinators.combine(mantissas, net.jqwik.api.Arbitraries.integers().between(-1074, 910))
+            .as((m, e) -> Math.scalb((double) m, e)),
+        mantissas.map(l -> l / 4.5e9),
+        mantissas.map(l -> l / 9.0e15),
+        net.jqwik.api.Arbitraries.integers().between(-(1 << 20), 1 << 20).map(k -> k / 128.0),
+        // values at, just below and just above half-way between two micro-units
+        micros.map(m -> (m + 0.5) / 1e6),
+        micros.map(m -> Math.nextDown((m + 0.5) / 1e6)),
+        micros.map(m -> Math.nextUp((m + 0.5) / 1e6)),
+        micros.map(m -> m / 1e6),
+        net.jqwik.api.Arbitraries.of(0.0, -0.0, 1e6, -1e6, Math.nextDown(1e6), 999_999.9999995, 0.0000005,
+            -0.0000005, 0.0000015, 2.5e-6, Double.MIN_VALUE, 1e300, -1e300));
   }
 }
