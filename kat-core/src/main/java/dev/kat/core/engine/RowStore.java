@@ -195,9 +195,10 @@ final class RowStore {
     Attributes at = (Attributes) c.attributes();
     int extras = at.size();
     for (int a = 0; a < readNames.length; a++) {
+      // admission rejects a non-finite value, so NaN here means the record does not carry the attribute
       double v = at.value(readNames[a], Double.NaN);
       attributes[a].add(v);
-      if (v == v || at.containsKey(readNames[a])) {
+      if (v == v) {
         extras--;
       }
     }

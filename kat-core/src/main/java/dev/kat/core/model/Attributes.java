@@ -27,6 +27,8 @@ import java.util.function.BiConsumer;
  */
 public final class Attributes extends AbstractMap<String, Double> implements SortedMap<String, Double> {
   private static final Attributes EMPTY = new Attributes(new String[0], new double[0]);
+  /** Above this many attributes a builder sorts in O(n log n) instead of by insertion. */
+  private static final int INSERTION_SORT_MAX = 32;
 
   /** Names in ascending order, distinct and non-blank. */
   private final String[] names;
@@ -128,18 +130,33 @@ public final class Attributes extends AbstractMap<String, Double> implements Sor
       }
       String[] k = Arrays.copyOf(names, n);
       double[] v = Arrays.copyOf(values, n);
-      // insertion sort, stable: a record has a handful of attributes, usually already in order
-      for (int i = 1; i < n; i++) {
-        String key = k[i];
-        double val = v[i];
-        int j = i - 1;
-        while (j >= 0 && k[j].compareTo(key) > 0) {
-          k[j + 1] = k[j];
-          v[j + 1] = v[j];
-          j--;
+      if (n <= INSERTION_SORT_MAX) {
+        // insertion sort, stable: a record has a handful of attributes, usually already in order
+        for (int i = 1; i < n; i++) {
+          String key = k[i];
+          double val = v[i];
+          int j = i - 1;
+          while (j >= 0 && k[j].compareTo(key) > 0) {
+            k[j + 1] = k[j];
+            v[j + 1] = v[j];
+            j--;
+          }
+          k[j + 1] = key;
+          v[j + 1] = val;
         }
-        k[j + 1] = key;
-        v[j + 1] = val;
+      } else {
+        // many attributes (a crafted row may carry thousands): a stable O(n log n) sort of the positions
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        String[] names0 = k.clone();
+        double[] values0 = v.clone();
+        Arrays.sort(order, (x, y) -> names0[x].compareTo(names0[y]));
+        for (int i = 0; i < n; i++) {
+          k[i] = names0[order[i]];
+          v[i] = values0[order[i]];
+        }
       }
       // a name put twice: the last value put wins (the sort is stable, so it is the last of its run)
       int w = 0;

@@ -50,6 +50,25 @@ class AttributesTest {
     assertSame(Attributes.of(), b.build());
   }
 
+  /** More puts than the builder sorts by insertion, names repeated, so the other sort keeps last-wins too. */
+  @Provide
+  Arbitrary<List<Put>> manyPuts() {
+    Arbitrary<String> names = Arbitraries.integers().between(0, 120).map(i -> "a" + i);
+    return Combinators.combine(names, Arbitraries.integers().between(-1000, 1000).map(i -> i / 8.0)).as(Put::new)
+        .list().ofMinSize(33).ofMaxSize(300);
+  }
+
+  @Property(tries = 200)
+  void builder_manyPuts_isTheTreeMapOfThePuts(@ForAll("manyPuts") List<Put> puts) {
+    TreeMap<String, Double> expected = new TreeMap<>();
+    Attributes.Builder b = Attributes.builder();
+    for (Put p : puts) {
+      expected.put(p.name(), p.value());
+      b.put(p.name(), p.value());
+    }
+    assertSameMap(expected, b.build(), List.of("a0", "a57", "a120", "b"));
+  }
+
   @Property
   void copyOf_anyMap_isTheTreeMapOfIt(@ForAll("puts") List<Put> puts, @ForAll("probes") List<String> probes) {
     Map<String, Double> source = new LinkedHashMap<>();
