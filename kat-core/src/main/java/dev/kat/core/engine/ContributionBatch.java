@@ -654,8 +654,11 @@ public final class ContributionBatch implements BatchView {
       }
       int approvals = 0;
       int against = 0;
+      String contributor = c.contributor();
       for (Review r : c.reviews()) {
-        if (r.reviewer().equals(c.contributor())) {
+        String reviewer = r.reviewer();
+        // the cached hash codes settle most pairs without reading either id's characters
+        if (reviewer == contributor || reviewer.hashCode() == contributor.hashCode() && reviewer.equals(contributor)) {
           return refuse(rejected, at, c, RejectionCode.SELF_REVIEW, "reviewer '" + r.reviewer()
               + "' is the record's own contributor; self-review earns nothing");
         }

@@ -144,6 +144,19 @@ class AdmissionTest {
   }
 
   @Test
+  void admit_selfReview_byAnEqualIdThatIsAnotherStringInstance() {
+    String sameText = new StringBuilder("ali").append("ce").toString();
+    assertRejected(RejectionCode.SELF_REVIEW, docs("x").approvedBy(sameText).build(), "reviewer 'alice'");
+  }
+
+  @Test
+  void admit_reviewerWhoseIdSharesTheContributorsHashCode_isNotSelfReview() {
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    CycleResult r = admit(Contribution.builder("x", "Aa", "docs", Roles.DAO_MEMBER, day(5)).approvedBy("BB").build());
+    assertEquals(1, r.acceptedCount(), "a different id with an equal hash code is another person");
+  }
+
+  @Test
   void admit_selfReviewAlongsideOtherApprovals_stillRejected() {
     assertRejected(RejectionCode.SELF_REVIEW, session("x").approvedBy("alice").approvedBy("zed").build(), "alice");
   }

@@ -52,8 +52,10 @@ final class ByteValues {
    * Decimal numbers: [sign] digits [. digits], already trimmed. When the digits, read as an integer m,
    * stay below 2^53 and there are at most 22 of them after the point, both m and 10^k are doubles
    * exactly, and IEEE division rounds m / 10^k correctly: the result is the double nearest the decimal,
-   * bit for bit what Double.parseDouble returns (Clinger's fast path, which the JDK also takes). Anything
-   * else (exponents, long mantissas, malformed text) is declined.
+   * bit for bit what Double.parseDouble returns (Clinger's fast path, which the JDK also takes). Longer
+   * mantissas (such as 0.9199999999999999, the shortest text of some doubles) go to Double.parseDouble on
+   * the number's own text, which is what the text-level parser does; only text outside the form (exponents,
+   * malformed text) is declined.
    */
 
   /**
@@ -73,9 +75,8 @@ final class ByteValues {
     for (; i < to; i++) {
       int c = b[i];
       if (c >= '0' && c <= '9') {
-        m = m * 10 + (c - '0');
-        if (++digits > 18) {
-          return Double.NaN;
+        if (++digits <= 18) {
+          m = m * 10 + (c - '0');
         }
         if (fraction >= 0) {
           fraction++;
@@ -86,8 +87,11 @@ final class ByteValues {
         return Double.NaN;
       }
     }
-    if (digits == 0 || m > (1L << 53) || fraction > 22) {
+    if (digits == 0) {
       return Double.NaN;
+    }
+    if (digits > 18 || m > (1L << 53) || fraction > 22) {
+      return Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
     double v = fraction > 0 ? m / POW10[fraction] : (double) m;
     return negative ? -v : v;
