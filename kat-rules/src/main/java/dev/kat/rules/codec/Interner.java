@@ -4,37 +4,38 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gives the same {@link String} instance for the same short ASCII byte sequence, so that a value repeated
  * row after row (contributor and reviewer ids, categories, roles) is decoded once, and later lookups of it
  * (the batch's dictionaries) find a string whose hash code is cached and that equals the stored key by
- * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; not thread-safe,
- * but the interners of one read's parsers (one per thread) can share their strings through a concurrent
- * map consulted only when a value is new to an interner, so that a value has one instance in the whole read.
+ * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; an interner is
+ * used by one thread, but the interners of one read's parsers (one per thread) can share one table
+ * ({@link Shared}), so that a value has one instance and one code in the whole read.
  */
 final class Interner {
   /*
    * Keys of up to 16 bytes are packed into two longs (little-endian, zero-padded), stored with a tag (hash
    * bits and the length) and the string's code as four adjacent longs per slot (half a cache line), so a
-   * probe reads one cache line and compares longs instead of following a pointer to a byte array. Longer values are decoded every time; they are
-   * rarely repeated.
+   * probe reads one cache line and compares longs instead of following a pointer to a byte array. Longer
+   * values are decoded every time; they are rarely repeated.
+   *
+   * The interners of one read share one table (Shared): a value has one slot, one instance and one code
+   * in the whole read, and the read's threads keep one table in cache rather than one each. Lookups take
+   * no lock. A slot is filled under the table's lock, its tag written last with release semantics and read
+   * first with acquire semantics, so a reader that sees the tag sees the key, the code and the string. A
+   * table that grows is rebuilt aside and published whole; a reader still probing the old one finds the
+   * values it held, and for any other value takes the lock, where it sees the new one.
    */
   static final int MAX_LENGTH = 16;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final int maxEntries;
-  /** The strings shared with the other interners of a read, or null. */
-  private final Shared shared;
-  /**
-   * Per slot, four longs (half a cache line): tag (0 when empty), low key bytes, high key bytes, and the
-   * code the read's shared strings gave the string (-1 for none).
-   */
-  private long[] slots = new long[4 * 256];
-  private String[] strings = new String[256];
-  private int size;
+  /** The table: the read's shared one, or this interner's own. */
+  private final Table table;
+  /** Whether codes are given out (only to interners sharing a read's table). */
+  private final boolean coded;
   /**
    * The code of the string the last {@code intern} call returned, or -1: a number the read's interners
    * give each distinct string they share, the same in every interner of the read (a person hint for
@@ -48,10 +49,11 @@ final class Interner {
     this(maxEntries, null);
   }
 
-  /** An interner taking new values' instances from {@code shared} (and adding them there) when not null. */
+  /** An interner using the table of {@code shared} (adding new values there) when not null. */
   Interner(int maxEntries, Shared shared) {
     this.maxEntries = maxEntries;
-    this.shared = shared;
+    this.table = shared != null ? shared.table : new Table();
+    this.coded = shared != null;
   }
 
   /** The string of the ASCII bytes {@code b[from, to)}; the caller has checked that they are ASCII. */
@@ -88,42 +90,24 @@ final class Interner {
     long mixed = (lo ^ Long.rotateLeft(hi, 29) ^ len) * 0x9E3779B97F4A7C15L;
     // a tag is never 0, which marks an empty slot: the low 5 bits hold the length (1 to 16)
     long tag = (mixed & ~31L) | len;
-    int mask = strings.length - 1;
+    State st = table.state;
+    long[] slots = st.slots;
+    int mask = st.strings.length - 1;
     int i = (int) (mixed >>> 40) & mask;
     while (true) {
-      long t = slots[4 * i];
+      long t = (long) SLOT.getAcquire(slots, 4 * i);
       if (t == 0) {
         break;
       }
       if (t == tag && slots[4 * i + 1] == lo && slots[4 * i + 2] == hi) {
-        lastCode = (int) slots[4 * i + 3];
-        return strings[i];
+        if (coded) {
+          lastCode = (int) slots[4 * i + 3];
+        }
+        return st.strings[i];
       }
       i = (i + 1) & mask;
     }
-    String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
-    int code = -1;
-    if (shared != null && size < maxEntries) {
-      // the instance another parser of the read already uses, so the batch's dictionaries match it by identity
-      Shared.Entry e = shared.share(s, maxEntries);
-      if (e != null) {
-        s = e.value;
-        code = e.code;
-      }
-    }
-    if (size < maxEntries) {
-      slots[4 * i] = tag;
-      slots[4 * i + 1] = lo;
-      slots[4 * i + 2] = hi;
-      slots[4 * i + 3] = code;
-      strings[i] = s;
-      lastCode = code;
-      size++;
-      if (size * 2 > strings.length) {
-        grow();
-      }
-    }
-    return s;
+    return table.add(this, b, from, len, lo, hi, tag, mixed);
   }
 
   /**
@@ -154,64 +138,88 @@ final class Interner {
     return len == 0 ? "" : intern(scratch, 0, len);
   }
 
-  /**
-   * The strings the interners of one read share: a concurrent map with its own count, so that checking its
-   * bound does not sum the map's size counters on every new value.
-   */
+  /** The table the interners of one read share. */
   static final class Shared {
-    private final ConcurrentHashMap<String, Entry> strings = new ConcurrentHashMap<>();
-    private final AtomicInteger size = new AtomicInteger();
+    final Table table = new Table();
+  }
 
-    /** A shared string and its code. */
-    static final class Entry {
-      final String value;
-      final int code;
+  /** A table's slots and strings, replaced whole when it grows. */
+  private static final class State {
+    /** Per slot, four longs: tag (0 when empty), low key bytes, high key bytes, and the string's code. */
+    final long[] slots;
+    final String[] strings;
 
-      Entry(String value, int code) {
-        this.value = value;
-        this.code = code;
-      }
-    }
-
-    /**
-     * The entry of {@code s}: the one already shared, else a new one, while fewer than {@code max} strings
-     * are shared; null once {@code max} are and {@code s} is not among them.
-     */
-    Entry share(String s, int max) {
-      Entry first = strings.get(s);
-      if (first != null) {
-        return first;
-      }
-      int code = size.getAndIncrement();
-      if (code >= max) {
-        size.decrementAndGet();
-        return null;
-      }
-      Entry e = new Entry(s, code);
-      first = strings.putIfAbsent(s, e);
-      // a code lost to another parser's insertion of the same string stays unused: codes need not be dense
-      return first != null ? first : e;
+    State(int capacity) {
+      slots = new long[4 * capacity];
+      strings = new String[capacity];
     }
   }
 
-  private void grow() {
-    long[] old = slots;
-    String[] s = strings;
-    int cap = s.length * 2;
-    slots = new long[4 * cap];
-    strings = new String[cap];
-    int mask = cap - 1;
-    for (int j = 0; j < s.length; j++) {
-      long tag = old[4 * j];
-      if (tag != 0) {
-        long mixed = (old[4 * j + 1] ^ Long.rotateLeft(old[4 * j + 2], 29) ^ (tag & 31)) * 0x9E3779B97F4A7C15L;
-        int i = (int) (mixed >>> 40) & mask;
-        while (slots[4 * i] != 0) {
-          i = (i + 1) & mask;
+  /** An open-addressing table of short ASCII strings, read without a lock and filled under one. */
+  private static final class Table {
+    volatile State state = new State(256);
+    /** Strings held (guarded by this table's lock). */
+    private int size;
+
+    /**
+     * The string of the key that {@code into} did not find: the one another interner added meanwhile, else
+     * a new one, added while fewer than {@code into}'s bound are held; sets {@code into.lastCode}.
+     */
+    synchronized String add(Interner into, byte[] b, int from, int len, long lo, long hi, long tag, long mixed) {
+      State st = state;
+      int mask = st.strings.length - 1;
+      int i = (int) (mixed >>> 40) & mask;
+      while (true) {
+        long t = st.slots[4 * i];
+        if (t == 0) {
+          break;
         }
-        System.arraycopy(old, 4 * j, slots, 4 * i, 4);
-        strings[i] = s[j];
+        if (t == tag && st.slots[4 * i + 1] == lo && st.slots[4 * i + 2] == hi) {
+          if (into.coded) {
+            into.lastCode = (int) st.slots[4 * i + 3];
+          }
+          return st.strings[i];
+        }
+        i = (i + 1) & mask;
       }
+      String s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+      if (size >= into.maxEntries) {
+        return s;
+      }
+      s.hashCode(); // cached in the string now, while its bytes are in cache, for the batch's dictionaries
+      int code = size++;
+      st.strings[i] = s;
+      st.slots[4 * i + 1] = lo;
+      st.slots[4 * i + 2] = hi;
+      st.slots[4 * i + 3] = code;
+      SLOT.setRelease(st.slots, 4 * i, tag);
+      if (into.coded) {
+        into.lastCode = code;
+      }
+      if (size * 2 > st.strings.length) {
+        state = grown(st);
+      }
+      return s;
+    }
+
+    private static State grown(State old) {
+      int cap = old.strings.length * 2;
+      State st = new State(cap);
+      int mask = cap - 1;
+      for (int j = 0; j < old.strings.length; j++) {
+        long tag = old.slots[4 * j];
+        if (tag != 0) {
+          long mixed = (old.slots[4 * j + 1] ^ Long.rotateLeft(old.slots[4 * j + 2], 29) ^ (tag & 31))
+              * 0x9E3779B97F4A7C15L;
+          int i = (int) (mixed >>> 40) & mask;
+          while (st.slots[4 * i] != 0) {
+            i = (i + 1) & mask;
+          }
+          System.arraycopy(old.slots, 4 * j, st.slots, 4 * i, 4);
+          st.strings[i] = old.strings[j];
+        }
+      }
+      return st;
     }
   }
 }

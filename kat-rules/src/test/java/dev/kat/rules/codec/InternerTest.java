@@ -100,4 +100,70 @@ class InternerTest {
     char[] u = "Jos\u00e9".toCharArray();
     assertNull(in.intern(u, 0, u.length));
   }
+
+  /**
+   * Threads interning overlapping values through one shared table, while it grows from 256 slots to 64 k,
+   * all get one instance and one code per value, and distinct values get distinct codes.
+   */
+  @Test
+  void sharedTable_concurrentInterners_agreeOnInstancesAndCodes() throws Exception {
+    int threads = 4;
+    int values = 20_000;
+    Interner.Shared shared = new Interner.Shared();
+    String[][] seen = new String[threads][values];
+    int[][] codes = new int[threads][values];
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int me = t;
+        done.add(pool.submit(() -> {
+          Interner in = new Interner(1 << 17, shared);
+          start.await();
+          for (int k = 0; k < values; k++) {
+            // each thread walks the values from another starting point, so that adds race with lookups
+            int v = (k + me * values / threads) % values;
+            seen[me][v] = intern(in, "[person-" + v + "]");
+            codes[me][v] = in.lastCode;
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    java.util.Set<Integer> distinct = new java.util.HashSet<>();
+    for (int v = 0; v < values; v++) {
+      assertEquals("person-" + v, seen[0][v]);
+      assertTrue(codes[0][v] >= 0, "value " + v + " has a code");
+      assertTrue(distinct.add(codes[0][v]), "distinct values, distinct codes");
+      for (int t = 1; t < threads; t++) {
+        assertSame(seen[0][v], seen[t][v], "one instance of value " + v);
+        assertEquals(codes[0][v], codes[t][v], "one code for value " + v);
+      }
+    }
+  }
+
+  @Test
+  void sharedTable_boundIsTheWholeReads() {
+    Interner.Shared shared = new Interner.Shared();
+    Interner a = new Interner(10, shared);
+    Interner b = new Interner(10, shared);
+    for (int i = 0; i < 6; i++) {
+      intern(a, "[a" + i + "]");
+      intern(b, "[b" + i + "]");
+    }
+    int coded = 0;
+    for (int i = 0; i < 6; i++) {
+      intern(a, "[a" + i + "]");
+      coded += a.lastCode >= 0 ? 1 : 0;
+      intern(a, "[b" + i + "]");
+      coded += a.lastCode >= 0 ? 1 : 0;
+    }
+    assertEquals(10, coded, "ten values held in all, whichever interner added them");
+  }
 }
