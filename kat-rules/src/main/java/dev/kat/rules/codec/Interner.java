@@ -107,6 +107,10 @@ final class Interner {
       }
       i = (i + 1) & mask;
     }
+    if (table.size >= maxEntries) {
+      // a full table takes nothing new: no lock for the values it will never hold
+      return new String(b, from, len, StandardCharsets.ISO_8859_1);
+    }
     return table.add(this, b, from, len, lo, hi, tag, mixed);
   }
 
@@ -158,8 +162,8 @@ final class Interner {
   /** An open-addressing table of short ASCII strings, read without a lock and filled under one. */
   private static final class Table {
     volatile State state = new State(256);
-    /** Strings held (guarded by this table's lock). */
-    private int size;
+    /** Strings held; written under this table's lock, read without it to skip the lock once full. */
+    private volatile int size;
 
     /**
      * The string of the key that {@code into} did not find: the one another interner added meanwhile, else
@@ -187,7 +191,8 @@ final class Interner {
         return s;
       }
       s.hashCode(); // cached in the string now, while its bytes are in cache, for the batch's dictionaries
-      int code = size++;
+      int code = size;
+      size = code + 1;
       st.strings[i] = s;
       st.slots[4 * i + 1] = lo;
       st.slots[4 * i + 2] = hi;
