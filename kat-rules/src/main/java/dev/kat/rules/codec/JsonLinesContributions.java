@@ -289,38 +289,39 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
     return hints.note(id, interner.lastCode);
   }
 
+  /**
+   * The current token's trimmed text from the interner (setting its code for {@link #person}), or null when
+   * it is not a string or not short ASCII text, having cleared the code either way first.
+   */
+  private String interned(JsonParser p) throws IOException {
+    interner.lastCode = -1;
+    return p.currentToken() == JsonToken.VALUE_STRING
+        ? interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+  }
+
   /** As {@link #text}, giving repeated short ASCII values as one shared instance. */
   private String shared(JsonParser p, String f, boolean required) throws IOException, BadValue {
-    interner.lastCode = -1;
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-      if (s != null) {
-        return s.isEmpty() ? null : s;
-      }
+    String s = interned(p);
+    if (s != null) {
+      return s.isEmpty() ? null : s;
     }
     return text(p, f, required);
   }
 
   /** {@link #shared(JsonParser, String, boolean)} for item {@code k} of array {@code f}. */
   private String shared(JsonParser p, String f, int k, boolean required) throws IOException, BadValue {
-    interner.lastCode = -1;
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-      if (s != null) {
-        return s.isEmpty() ? null : s;
-      }
+    String s = interned(p);
+    if (s != null) {
+      return s.isEmpty() ? null : s;
     }
     return text(p, f + "[" + k + "]", required);
   }
 
   /** {@link #shared(JsonParser, String, boolean)} for member {@code member} of object {@code f}. */
   private String shared(JsonParser p, String f, String member, boolean required) throws IOException, BadValue {
-    interner.lastCode = -1;
-    if (p.currentToken() == JsonToken.VALUE_STRING) {
-      String s = interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-      if (s != null) {
-        return s.isEmpty() ? null : s;
-      }
+    String s = interned(p);
+    if (s != null) {
+      return s.isEmpty() ? null : s;
     }
     return text(p, f + member, required);
   }
