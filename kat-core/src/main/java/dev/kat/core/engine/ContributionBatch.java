@@ -637,8 +637,8 @@ public final class ContributionBatch implements BatchView {
         }
       }
       String q = cat.unit().quantityAttribute();
-      Double qv = q == null ? null : attributes.get(q);
-      if (q != null && qv == null) {
+      double qv = q == null ? Double.NaN : attributes.value(q, Double.NaN);
+      if (q != null && Double.isNaN(qv)) {
         return refuse(rejected, at, c, RejectionCode.MISSING_QUANTITY, "category '" + c.category() + "' is paid "
             + cat.unit().name().toLowerCase(java.util.Locale.ROOT) + " and needs attribute '" + q + "'");
       }
@@ -655,7 +655,9 @@ public final class ContributionBatch implements BatchView {
       int approvals = 0;
       int against = 0;
       String contributor = c.contributor();
-      for (Review r : c.reviews()) {
+      List<Review> reviews = c.reviews();
+      for (int k = 0; k < reviews.size(); k++) {
+        Review r = reviews.get(k);
         String reviewer = r.reviewer();
         // the cached hash codes settle most pairs without reading either id's characters
         if (reviewer == contributor || reviewer.hashCode() == contributor.hashCode() && reviewer.equals(contributor)) {

@@ -78,6 +78,12 @@ final class RowStore {
   private final byte[][] readNameBytes;
   private final Map<String, Integer> readIndex = new HashMap<>();
   private final int[] readOrder;
+  /** Attribute name instances seen while appending and their {@link #readIndex} slots (see {@link #readSlot}). */
+  private final String[] seenName = new String[16];
+  private final int[] seenSlot = new int[16];
+  private int seenNames;
+  /** Scratch: the values of the row being appended, by read slot. */
+  private final double[] rowValues;
   private final long cycleStart;
 
   private int rows;
@@ -113,6 +119,7 @@ final class RowStore {
     roleBytes = utf8(policy.roles().keySet());
     readNames = policy.attributesRead().toArray(new String[0]);
     readNameBytes = utf8(Arrays.asList(readNames));
+    rowValues = new double[readNames.length];
     for (int a = 0; a < readNames.length; a++) {
       readIndex.put(readNames[a], a);
     }
@@ -194,24 +201,31 @@ final class RowStore {
     contentHash[row] = hash;
     Attributes at = (Attributes) c.attributes();
     int extras = at.size();
-    for (int a = 0; a < readNames.length; a++) {
-      // admission rejects a non-finite value, so NaN here means the record does not carry the attribute
-      double v = at.value(readNames[a], Double.NaN);
-      attributes[a].add(v);
-      if (v == v) {
+    // admission rejects a non-finite value, so NaN here means the record does not carry the attribute
+    Arrays.fill(rowValues, Double.NaN);
+    for (int i = 0; i < at.size(); i++) {
+      int a = readSlot(at.name(i));
+      if (a >= 0) {
+        rowValues[a] = at.value(i);
         extras--;
       }
     }
+    for (int a = 0; a < readNames.length; a++) {
+      attributes[a].add(rowValues[a]);
+    }
+    List<String> cps = c.counterparts();
     int cpn = cpStart.last();
-    cp = grow(cp, cpn + c.counterparts().size());
-    for (String p : c.counterparts()) {
-      cp[cpn++] = people.encode(p, hints == null ? -1 : hints[h++]);
+    cp = grow(cp, cpn + cps.size());
+    for (int k = 0; k < cps.size(); k++) {
+      cp[cpn++] = people.encode(cps.get(k), hints == null ? -1 : hints[h++]);
     }
     cpStart.add(cpn);
+    List<Review> rvs = c.reviews();
     int rvn = rvStart.last();
-    int need = rvn + c.reviews().size();
+    int need = rvn + rvs.size();
     reviewer = grow(reviewer, need);
-    for (Review r : c.reviews()) {
+    for (int k = 0; k < rvs.size(); k++) {
+      Review r = rvs.get(k);
       reviewer[rvn] = people.encode(r.reviewer(), hints == null ? -1 : hints[h++]) | r.verdict().ordinal() << VERDICT_SHIFT;
       quality.add(r.quality().isPresent() ? r.quality().getAsDouble() : Double.NaN);
       rvn++;
@@ -232,17 +246,20 @@ final class RowStore {
     if (extras > 0) {
       putVarint(extras);
       for (int i = 0; i < at.size(); i++) {
-        if (!readIndex.containsKey(at.name(i))) {
+        if (readSlot(at.name(i)) < 0) {
           putVarint(extraNames.encode(at.name(i)));
           putValue(at.value(i));
         }
       }
     }
-    for (Evidence e : c.evidence()) {
+    List<Evidence> evidence = c.evidence();
+    for (int k = 0; k < evidence.size(); k++) {
+      Evidence e = evidence.get(k);
       putCompact(e.uri());
       putRaw(e.contentHash() == null ? "" : e.contentHash());
     }
-    for (Review r : c.reviews()) {
+    for (int k = 0; k < rvs.size(); k++) {
+      Review r = rvs.get(k);
       if (r.verdict() == Verdict.DUPLICATE) {
         putCompact(r.duplicateOf());
       }
@@ -253,6 +270,26 @@ final class RowStore {
     recordStart.add(arenaLength);
     rows++;
     return row;
+  }
+
+  /**
+   * The column of attribute {@code name} among those the policy reads, or -1. A file's rows name their
+   * attributes with the same few string instances, so those are remembered by identity: a row's
+   * attributes cost a few reference comparisons, not a hash or a string comparison each.
+   */
+  private int readSlot(String name) {
+    for (int i = 0; i < seenNames; i++) {
+      if (seenName[i] == name) {
+        return seenSlot[i];
+      }
+    }
+    Integer a = readIndex.get(name);
+    int slot = a == null ? -1 : a;
+    if (seenNames < seenName.length) {
+      seenName[seenNames] = name;
+      seenSlot[seenNames++] = slot;
+    }
+    return slot;
   }
 
   private void ensure(int n) {
@@ -346,20 +383,20 @@ final class RowStore {
     while (d < n - 1 && s.charAt(d) == '0') {
       d++;
     }
-    String head;
     long number = -1;
     String tail = null;
+    int headEnd;
     if (d < n) {
-      head = s.substring(0, d);
+      headEnd = d;
       number = Long.parseLong(s, d, n, 10);
     } else {
-      int slash = s.lastIndexOf('/');
-      head = s.substring(0, slash + 1);
-      tail = s.substring(slash + 1);
+      headEnd = s.lastIndexOf('/') + 1;
+      tail = s.substring(headEnd);
     }
-    int code = heads.find(head);
+    // the head is looked up in place: a known head (nearly every one) costs no string
+    int code = heads.findPrefix(s, headEnd);
     if (code < 0 && heads.size() < MAX_HEADS) {
-      code = heads.encode(head);
+      code = heads.encode(s.substring(0, headEnd));
     }
     if (code < 0) {
       putVarint(0);
@@ -1337,6 +1374,11 @@ final class RowStore {
         return value(code).getBytes(StandardCharsets.UTF_8);
       }
       return bytes != null ? bytes[code] : buildingBytes.get(code);
+    }
+
+    /** {@link #find} of {@code s.substring(0, end)}, without making it while the names are being built. */
+    int findPrefix(String s, int end) {
+      return codes != null ? codes.findPrefix(s, end) : find(s.substring(0, end));
     }
 
     int find(String s) {

@@ -28,9 +28,15 @@ public final class Checks {
    */
   public static String wellFormed(String value, String name) {
     notNull(value, name);
-    for (int i = 0; i < value.length(); i++) {
+    int n = value.length();
+    int i = 0;
+    // most text has no surrogate at all: one range test a character until the first one
+    while (i < n && !Character.isSurrogate(value.charAt(i))) {
+      i++;
+    }
+    for (; i < n; i++) {
       char ch = value.charAt(i);
-      if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(ch)) {
         throw new IllegalArgumentException(name + " has an unpaired surrogate U+"

@@ -46,6 +46,33 @@ public final class Dictionary {
     return slots[i] == 0 ? -1 : (int) slots[i] - 1;
   }
 
+  /**
+   * The code of {@code text.substring(0, end)}, or -1 when absent, without making that string: a prefix is
+   * hashed as {@link String#hashCode} would hash it and compared in place.
+   *
+   * @throws IndexOutOfBoundsException if {@code end} is negative or beyond {@code text}'s length
+   */
+  public int findPrefix(String text, int end) {
+    java.util.Objects.checkFromToIndex(0, end, text.length());
+    int h = 0;
+    for (int k = 0; k < end; k++) {
+      h = 31 * h + text.charAt(k);
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
+      if (slot == 0) {
+        return -1;
+      }
+      if ((int) (slot >>> 32) == h) {
+        String v = values[(int) slot - 1];
+        if (v.length() == end && text.regionMatches(0, v, 0, end)) {
+          return (int) slot - 1;
+        }
+      }
+    }
+  }
+
   /** The slot holding {@code value} (hash {@code h}), or the empty slot where it would go. */
   private int probe(String value, int h) {
     int mask = slots.length - 1;

@@ -54,15 +54,23 @@ public final class RecordCodec {
       putString(attributes.name(i));
       putFixed64(Double.doubleToLongBits(attributes.value(i)));
     }
-    putVarlong(c.counterparts().size());
-    c.counterparts().forEach(this::putString);
-    putVarlong(c.evidence().size());
-    for (Evidence e : c.evidence()) {
+    // indexed loops: a record's lists are immutable random-access lists, and their iterators are not free
+    List<String> counterparts = c.counterparts();
+    putVarlong(counterparts.size());
+    for (int i = 0; i < counterparts.size(); i++) {
+      putString(counterparts.get(i));
+    }
+    List<Evidence> evidence = c.evidence();
+    putVarlong(evidence.size());
+    for (int i = 0; i < evidence.size(); i++) {
+      Evidence e = evidence.get(i);
       putString(e.uri());
       putString(e.contentHash() == null ? "" : e.contentHash());
     }
-    putVarlong(c.reviews().size());
-    for (Review r : c.reviews()) {
+    List<Review> reviews = c.reviews();
+    putVarlong(reviews.size());
+    for (int i = 0; i < reviews.size(); i++) {
+      Review r = reviews.get(i);
       putString(r.reviewer());
       putVarlong(r.verdict().ordinal());
       if (r.quality().isPresent()) {

@@ -146,6 +146,26 @@ class InternalHelpersTest {
   }
 
   @Test
+  void dictionary_findPrefix_findsTheCodeOfAPrefixWithoutMakingIt() {
+    Dictionary d = new Dictionary();
+    d.encode("r");
+    d.encode("https://evidence.example/e/");
+    d.encode("Aa");
+    d.encode("");
+    d.encode("caf\u00e9/\ud83d\ude00");
+    assertEquals(0, d.findPrefix("r123456", 1));
+    assertEquals(1, d.findPrefix("https://evidence.example/e/17", 27));
+    assertEquals(-1, d.findPrefix("https://evidence.example/e/17", 26), "a shorter prefix is another string");
+    assertEquals(-1, d.findPrefix("https://evidence.example/e/17", 28), "so is a longer one");
+    assertEquals(2, d.findPrefix("Aa9", 2));
+    assertEquals(-1, d.findPrefix("BB9", 2), "same hash code as Aa, different text");
+    assertEquals(3, d.findPrefix("r1", 0));
+    assertEquals(4, d.findPrefix("caf\u00e9/\ud83d\ude00/x", 7));
+    assertEquals(3, d.findPrefix("x", 0), "the empty prefix is the empty string");
+    assertThrows(IndexOutOfBoundsException.class, () -> d.findPrefix("ab", 3));
+  }
+
+  @Test
   void offsets_presized_holdTheSameOffsetsAsGrownOnesBeforeAndAfterCompaction() {
     Offsets grown = new Offsets();
     Offsets presized = new Offsets(3);

@@ -2,6 +2,7 @@ package dev.kat.rules.codec;
 
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Review;
+import java.util.List;
 
 /**
  * The person hints of the row a parser is reading (see
@@ -45,11 +46,13 @@ final class PersonHints {
     boolean search = noted > 0 && n <= MAX_NOTED;
     int k = 0;
     row[k++] = search ? code(c.contributor()) : -1;
-    for (String p : c.counterparts()) {
-      row[k++] = search ? code(p) : -1;
+    List<String> counterparts = c.counterparts();
+    for (int i = 0; i < counterparts.size(); i++) {
+      row[k++] = search ? code(counterparts.get(i)) : -1;
     }
-    for (Review r : c.reviews()) {
-      row[k++] = search ? code(r.reviewer()) : -1;
+    List<Review> reviews = c.reviews();
+    for (int i = 0; i < reviews.size(); i++) {
+      row[k++] = search ? code(reviews.get(i).reviewer()) : -1;
     }
     count = n;
   }
