@@ -2,6 +2,8 @@
  * KAT core: the model, the recognition engine, guardrails, karma and allocation. No runtime
  * dependencies.
  */
+// the qualified export below names a module built after this one
+@SuppressWarnings("module")
 module dev.kat.core {
   exports dev.kat.core.model;
   exports dev.kat.core.policy;
@@ -13,4 +15,6 @@ module dev.kat.core {
   exports dev.kat.core.privilege;
   exports dev.kat.core.metrics;
   exports dev.kat.core.sim;
+  // the canonical record form and encoded admission, for KAT's own readers only
+  exports dev.kat.core.internal to dev.kat.rules;
 }

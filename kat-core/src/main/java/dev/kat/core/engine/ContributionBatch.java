@@ -3,6 +3,7 @@ package dev.kat.core.engine;
 import dev.kat.core.internal.Checks;
 import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
+import dev.kat.core.internal.EncodedAdmission;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Attributes;
@@ -15,6 +16,7 @@ import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.CreditAdjustment;
 import dev.kat.core.policy.Policy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -271,6 +273,17 @@ public final class ContributionBatch implements BatchView {
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();
+  private static final int APPROVE = Verdict.APPROVE.ordinal();
+
+  static {
+    EncodedAdmission.register(new EncodedAdmission() {
+      @Override
+      public Prepared prepare(Builder batch, byte[] bytes, int[] offsets, int count, int[] personHints,
+          String[] personIds) {
+        return Checks.notNull(batch, "batch").prepareEncoded(bytes, offsets, count, personHints, personIds);
+      }
+    });
+  }
 
   /**
    * The most credit one record may earn (10⁹). Admission rejects a record whose credit could exceed it
@@ -303,9 +316,25 @@ public final class ContributionBatch implements BatchView {
     private final int[] hints;
     /** Where each record's hints start in {@link #hints}, when there are hints. */
     private final int[] hintAt;
+    /**
+     * For records prepared from canonical bytes: the bytes, and where each record starts ({@code size() + 1}
+     * offsets); a record whose entry in {@link #records} is null is admitted from its bytes. Else null.
+     */
+    private final byte[] bytes;
+    private final int[] offsets;
+    /** Beside each hint, the person's id instance, checked against the bytes (null where it did not match). */
+    private final String[] personIds;
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
         Rejection[] rejected, int[] hints, int[] hintAt) {
+      this(owner, records, admitted, idHash, contentHash, rejected, hints, hintAt, null, null, null);
+    }
+
+    private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
+        Rejection[] rejected, int[] hints, int[] hintAt, byte[] bytes, int[] offsets, String[] personIds) {
+      this.personIds = personIds;
+      this.bytes = bytes;
+      this.offsets = offsets;
       this.owner = owner;
       this.records = records;
       this.admitted = admitted;
@@ -341,6 +370,9 @@ public final class ContributionBatch implements BatchView {
     private final boolean[] roleExternal;
     /** Whether role r may earn credit in category c, at {@code c * roles + r}. */
     private final boolean[] eligible;
+    /** The UTF-8 bytes of the policy's DAO, and of each category's quantity attribute (null for none). */
+    private final byte[] daoBytes;
+    private final byte[][] quantityName;
     private final RowStore store;
     /** Scratch for the canonical bytes of the record being admitted (hashed, compared on duplicate ids). */
     private final RecordCodec canonical = new RecordCodec();
@@ -395,6 +427,12 @@ public final class ContributionBatch implements BatchView {
           }
         }
         creditBound[c] = bound;
+      }
+      daoBytes = policy.dao().getBytes(StandardCharsets.UTF_8);
+      quantityName = new byte[categorySpecs.length][];
+      for (int c = 0; c < categorySpecs.length; c++) {
+        String q = categorySpecs[c].unit().quantityAttribute();
+        quantityName[c] = q == null ? null : q.getBytes(StandardCharsets.UTF_8);
       }
       store = new RowStore(cycle, policy);
       idOfRow = store::recordId;
@@ -522,6 +560,142 @@ public final class ContributionBatch implements BatchView {
     }
 
     /**
+     * {@link #prepare(List, int[])} of records given in canonical form ({@link RecordCodec}): record
+     * {@code i} is {@code bytes[offsets[i], offsets[i + 1])}, for {@code i < count}. Admitting the result
+     * gives exactly the batch that admitting the decoded records would, but records of the common shape
+     * (ASCII text, no correction, no duplicate verdict, only attributes the policy reads) that pass their
+     * checks are never decoded: they are checked and stored from their bytes. Any other record is decoded
+     * and admitted as a record. Internal to KAT's readers (reached through {@link EncodedAdmission}).
+     */
+    Prepared prepareEncoded(byte[] bytes, int[] offsets, int count, int[] personHints, String[] personIds) {
+      Checks.notNull(bytes, "bytes");
+      Checks.notNull(offsets, "offsets");
+      Checks.argument(count >= 0 && count < offsets.length, "count (" + count + ") must be in [0, "
+          + (offsets.length - 1) + "]: one offset more than records");
+      Contribution[] rs = new Contribution[count];
+      int[] admitted = new int[count];
+      long[] idHash = new long[count];
+      long[] contentHash = new long[count];
+      Rejection[] rejected = new Rejection[count];
+      Checks.argument(personIds == null || personHints != null && personIds.length == personHints.length,
+          "personIds must be null or have one id per person hint");
+      int[] hintAt = personHints == null ? null : new int[count];
+      String[] ids = personIds == null ? null : personIds.clone();
+      EncodedRow v = new EncodedRow();
+      long people = 0;
+      for (int i = 0; i < count; i++) {
+        int from = offsets[i];
+        v.read(bytes, from, true);
+        if (hintAt != null) {
+          hintAt[i] = (int) Math.min(people, Integer.MAX_VALUE);
+          if (ids != null && people + 1 + v.counterparts + v.reviews <= ids.length) {
+            // an id instance is trusted only for the bytes it spells: compared here, where both are in cache
+            int at = (int) people;
+            ids[at] = sameAscii(ids[at], bytes, v.contributorStart, v.contributorEnd);
+            for (int k = 0; k < v.counterparts; k++) {
+              at++;
+              ids[at] = sameAscii(ids[at], bytes, v.counterpartStart[k], v.counterpartEnd[k]);
+            }
+            for (int k = 0; k < v.reviews; k++) {
+              at++;
+              ids[at] = sameAscii(ids[at], bytes, v.reviewerStart[k], v.reviewerEnd[k]);
+            }
+          }
+          people += 1L + v.counterparts + v.reviews;
+        }
+        idHash[i] = Hashing.hash64(bytes, v.idStart, v.idEnd);
+        contentHash[i] = Hashing.hash64(bytes, from, offsets[i + 1]);
+        int a = v.simple && store.readsAll(v) ? checkEncoded(v) : -1;
+        if (a >= 0) {
+          admitted[i] = a;
+        } else {
+          Contribution c = RecordCodec.decode(bytes, from);
+          rs[i] = c;
+          admitted[i] = check(c, rejected, i);
+        }
+      }
+      if (personHints != null && people != personHints.length) {
+        throw new IllegalArgumentException("personHints has " + personHints.length + " hints but the records name "
+            + people + " people (one contributor each, plus their counterparts and reviewers)");
+      }
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personHints, hintAt, bytes, offsets,
+          ids);
+    }
+
+    /** {@code id} when its characters are the ASCII bytes {@code b[from, to)}, else null. */
+    private static String sameAscii(String id, byte[] b, int from, int to) {
+      if (id == null || id.length() != to - from) {
+        return null;
+      }
+      for (int k = 0; k < to - from; k++) {
+        if (id.charAt(k) != b[from + k]) {
+          return null;
+        }
+      }
+      return id;
+    }
+
+    /**
+     * {@link #check} of a record read in place, for records of the common shape: the same index when the
+     * record passes every check, else -1, and the record is then decoded and checked as a record (which
+     * gives its rejection). Reads only final tables, so it may run on any thread.
+     */
+    private int checkEncoded(EncodedRow v) {
+      if (!cycle.contains(Instant.ofEpochSecond(v.second, v.nano))) {
+        return -1;
+      }
+      if (daoBytes.length > 0 && v.daoEnd > v.daoStart && !v.equals(v.daoStart, v.daoEnd, daoBytes)) {
+        return -1;
+      }
+      int ci = categoryIndex.findAscii(v.b, v.categoryStart, v.categoryEnd);
+      int ri = roleIndex.findAscii(v.b, v.roleStart, v.roleEnd);
+      if (ci < 0 || ri < 0 || !eligible[ci * roleWeight.length + ri]) {
+        return -1;
+      }
+      CategorySpec cat = categorySpecs[ci];
+      byte[] q = quantityName[ci];
+      double qv = Double.NaN;
+      for (int i = 0; i < v.attributes; i++) {
+        double x = Double.longBitsToDouble(v.valueBits[i]);
+        if (!Double.isFinite(x) || x < 0) {
+          return -1;
+        }
+        if (q != null && v.equals(v.nameStart[i], v.nameEnd[i], q)) {
+          qv = x;
+        }
+      }
+      if (q != null && Double.isNaN(qv)) {
+        return -1;
+      }
+      double quantity = q == null ? 1.0 : cat.unit().quantity(qv);
+      if (!(creditBound[ci] * quantity * roleWeight[ri] <= MAX_RECORD_CREDIT)) {
+        return -1;
+      }
+      if (cat.evidenceRequired() && v.evidence == 0) {
+        return -1;
+      }
+      int approvals = 0;
+      int against = 0;
+      int cs = v.contributorStart;
+      int cn = v.contributorEnd - cs;
+      for (int k = 0; k < v.reviews; k++) {
+        int rs = v.reviewerStart[k];
+        if (v.reviewerEnd[k] - rs == cn && Arrays.equals(v.b, rs, rs + cn, v.b, cs, cs + cn)) {
+          return -1;
+        }
+        if (v.verdict[k] == APPROVE) {
+          approvals++;
+        } else {
+          against++;
+        }
+      }
+      if (against > 0 && against >= approvals || approvals < cat.minApprovals()) {
+        return -1;
+      }
+      return ci * roleWeight.length + ri;
+    }
+
+    /**
      * Admits records prepared by this builder's {@link #prepare}, in their order: the same as adding each
      * record with {@link #add(Contribution)}.
      *
@@ -532,17 +706,43 @@ public final class ContributionBatch implements BatchView {
       Checks.notNull(prepared, "prepared");
       Checks.argument(prepared.owner == this, "prepared records must come from this builder's prepare");
       Checks.state(!built, "this batch builder was already built; start a new one");
+      EncodedRow v = prepared.bytes == null ? null : new EncodedRow();
       for (int i = 0; i < prepared.records.length; i++) {
         Contribution c = prepared.records[i];
         if (prepared.admitted[i] < 0) {
           inputCount++;
           rejections.add(prepared.rejected[i]);
+        } else if (c == null) {
+          admitEncoded(v, prepared, i);
         } else {
           admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false, prepared.hints,
               prepared.hints == null ? 0 : prepared.hintAt[i]);
         }
       }
       return this;
+    }
+
+    /**
+     * Admits record {@code i} of {@code prepared}, which passed {@link #checkEncoded}, from its bytes: stored
+     * without decoding when its id is new to the batch; otherwise (a repeated id, or any id while ids are
+     * in conflict) decoded and admitted as a record, which settles it exactly as {@link #admit} does.
+     */
+    private void admitEncoded(EncodedRow v, Prepared prepared, int i) {
+      byte[] bytes = prepared.bytes;
+      int from = prepared.offsets[i];
+      long ih = prepared.idHash[i];
+      int at = prepared.hints == null ? 0 : prepared.hintAt[i];
+      if (!conflictIds.isEmpty() || ids.mayHold(ih)) {
+        admit(RecordCodec.decode(bytes, from), prepared.admitted[i], ih, prepared.contentHash[i], false,
+            prepared.hints, at);
+        return;
+      }
+      inputCount++;
+      v.read(bytes, from, false);
+      int admitted = prepared.admitted[i];
+      int row = store.appendEncoded(v, prepared.contentHash[i], admitted / roleWeight.length,
+          admitted % roleWeight.length, prepared.hints, prepared.personIds, at);
+      ids.add(ih, row);
     }
 
     /** The hash of the id, the first field of the canonical bytes in {@code codec}. */

@@ -43,6 +43,24 @@ final class RowIdIndex {
     }
   }
 
+  /**
+   * Whether a row whose id hash has the fingerprint of {@code hash} is held: false means no row has that id
+   * (a true answer may be another id whose hash shares the fingerprint).
+   */
+  boolean mayHold(long hash) {
+    int mask = table.length - 1;
+    int fingerprint = (int) (hash >>> 32);
+    for (int i = home(fingerprint, mask); ; i = (i + 1) & mask) {
+      long v = table[i];
+      if (v == 0) {
+        return false;
+      }
+      if ((int) (v >>> 32) == fingerprint) {
+        return true;
+      }
+    }
+  }
+
   /** Adds {@code row} (&gt;= 0) under the id hash {@code hash}; the caller has checked the id is new. */
   void add(long hash, int row) {
     if ((size + 1) * 2 > table.length) {

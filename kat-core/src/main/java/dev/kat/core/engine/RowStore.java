@@ -273,6 +273,170 @@ final class RowStore {
   }
 
   /**
+   * {@link #append(Contribution, long, int, int, int[], int)} of the record {@code row} reads in canonical
+   * form, which must be {@link EncodedRow#simple}, with no attribute the policy does not read
+   * ({@link #readsAll}): the same columns and arena bytes as appending the decoded record, without
+   * decoding it. Person hints are trusted for the id bytes last seen with them.
+   */
+  int appendEncoded(EncodedRow v, long hash, int categoryIndex, int roleIndex, int[] hints, String[] ids,
+      int hintAt) {
+    byte[] b = v.b;
+    int row = rows;
+    ensure(row + 1);
+    int h = hintAt;
+    person[row] = person(b, v.contributorStart, v.contributorEnd, hints, ids, h++);
+    if (category != null) {
+      category[row] = (byte) categoryIndex;
+    } else {
+      categoryWide[row] = (short) categoryIndex;
+    }
+    role[row] = (byte) roleIndex;
+    int wg = workingGroups.encodeAscii(b, v.groupStart, v.groupEnd);
+    if (wg > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("too many working groups in one batch: " + (wg + 1));
+    }
+    workingGroup[row] = (short) wg;
+    if (second != null) {
+      second[row] = (int) (v.second - cycleStart);
+    } else {
+      secondWide[row] = v.second;
+    }
+    contentHash[row] = hash;
+    Arrays.fill(rowValues, Double.NaN);
+    for (int i = 0; i < v.attributes; i++) {
+      rowValues[readSlotAscii(b, v.nameStart[i], v.nameEnd[i])] = Double.longBitsToDouble(v.valueBits[i]);
+    }
+    for (int a = 0; a < readNames.length; a++) {
+      attributes[a].add(rowValues[a]);
+    }
+    int cpn = cpStart.last();
+    cp = grow(cp, cpn + v.counterparts);
+    for (int k = 0; k < v.counterparts; k++) {
+      cp[cpn++] = person(b, v.counterpartStart[k], v.counterpartEnd[k], hints, ids, h++);
+    }
+    cpStart.add(cpn);
+    int rvn = rvStart.last();
+    reviewer = grow(reviewer, rvn + v.reviews);
+    for (int k = 0; k < v.reviews; k++) {
+      reviewer[rvn] = person(b, v.reviewerStart[k], v.reviewerEnd[k], hints, ids, h++) | v.verdict[k] << VERDICT_SHIFT;
+      quality.add(v.quality[k]);
+      rvn++;
+    }
+    rvStart.add(rvn);
+
+    int ne = v.evidence;
+    putVarint((long) daos.encodeAscii(b, v.daoStart, v.daoEnd) << 5 | Math.min(ne, 3) << 3 | (v.nano != 0 ? 2 : 0));
+    if (ne >= 3) {
+      putVarint(ne - 3L);
+    }
+    putCompactAscii(b, v.idStart, v.idEnd);
+    if (v.nano != 0) {
+      putVarint(v.nano);
+    }
+    for (int k = 0; k < ne; k++) {
+      int[] s = v.evidenceSpan;
+      putCompactAscii(b, s[4 * k], s[4 * k + 1]);
+      putAscii(b, s[4 * k + 2], s[4 * k + 3]);
+    }
+    recordStart.add(arenaLength);
+    rows++;
+    return row;
+  }
+
+  /**
+   * The code of the person whose id is the ASCII bytes {@code b[from, to)}: through the hint and the id
+   * instance beside it (already compared with the bytes) when there are both, else looked up by the bytes.
+   */
+  private int person(byte[] b, int from, int to, int[] hints, String[] ids, int h) {
+    if (hints != null && ids != null && ids[h] != null) {
+      return people.encode(ids[h], hints[h]);
+    }
+    return people.encodeAscii(b, from, to);
+  }
+
+  /** Whether every attribute of {@code v} is one the policy reads (so none goes to the arena). */
+  boolean readsAll(EncodedRow v) {
+    for (int i = 0; i < v.attributes; i++) {
+      if (readSlotAscii(v.b, v.nameStart[i], v.nameEnd[i]) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The read slot of the attribute named by the ASCII bytes {@code b[from, to)}, or -1. */
+  private int readSlotAscii(byte[] b, int from, int to) {
+    for (int a = 0; a < readNameBytes.length; a++) {
+      byte[] n = readNameBytes[a];
+      if (n.length == to - from && Arrays.equals(n, 0, n.length, b, from, to)) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #putRaw} of the ASCII bytes {@code b[from, to)}. */
+  private void putAscii(byte[] b, int from, int to) {
+    int n = to - from;
+    putVarint(n);
+    room(n);
+    System.arraycopy(b, from, arena, arenaLength, n);
+    arenaLength += n;
+  }
+
+  /** {@link #putCompact} of the string whose characters are the ASCII bytes {@code b[from, to)}. */
+  private void putCompactAscii(byte[] b, int from, int to) {
+    int n = to - from;
+    int d = n;
+    while (d > 0 && n - d < 18) {
+      byte ch = b[from + d - 1];
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      d--;
+    }
+    while (d < n - 1 && b[from + d] == '0') {
+      d++;
+    }
+    long number = -1;
+    int headEnd;
+    if (d < n) {
+      headEnd = d;
+      number = 0;
+      for (int k = from + d; k < to; k++) {
+        number = number * 10 + (b[k] - '0');
+      }
+    } else {
+      headEnd = 0;
+      for (int k = n - 1; k >= 0; k--) {
+        if (b[from + k] == '/') {
+          headEnd = k + 1;
+          break;
+        }
+      }
+    }
+    int code = heads.findAscii(b, from, from + headEnd);
+    if (code < 0 && heads.size() < MAX_HEADS) {
+      code = heads.encode(new String(b, from, headEnd, StandardCharsets.ISO_8859_1));
+    }
+    if (code < 0) {
+      putVarint(0);
+      putAscii(b, from, to);
+    } else {
+      putVarint(code + 1L);
+      if (number >= 0) {
+        putVarint(number << 1 | 1);
+      } else {
+        int t = n - headEnd;
+        putVarint((long) t << 1);
+        room(t);
+        System.arraycopy(b, from + headEnd, arena, arenaLength, t);
+        arenaLength += t;
+      }
+    }
+  }
+
+  /**
    * The column of attribute {@code name} among those the policy reads, or -1. A file's rows name their
    * attributes with the same few string instances, so those are remembered by identity: a row's
    * attributes cost a few reference comparisons, not a hash or a string comparison each.
@@ -1214,6 +1378,12 @@ final class RowStore {
       return code;
     }
 
+    /** {@link #encode(String)} of the id whose characters are the ASCII bytes {@code b[from, to)}. */
+    int encodeAscii(byte[] b, int from, int to) {
+      int code = codes.findAscii(b, from, to);
+      return code >= 0 ? code : encode(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
     int size() {
       return codes != null ? codes.size() : count;
     }
@@ -1337,6 +1507,8 @@ final class RowStore {
    */
   static final class Names {
     private final boolean cacheBytes;
+    /** The first values looked up by their bytes, for {@link #findAscii}. */
+    private final AsciiKeys.Cache recent = new AsciiKeys.Cache(16);
     private Dictionary codes = new Dictionary();
     private List<String> building = new ArrayList<>();
     private List<byte[]> buildingBytes = new ArrayList<>();
@@ -1374,6 +1546,26 @@ final class RowStore {
         return value(code).getBytes(StandardCharsets.UTF_8);
       }
       return bytes != null ? bytes[code] : buildingBytes.get(code);
+    }
+
+    /** {@link #encode} of the string whose characters are the ASCII bytes {@code b[from, to)}. */
+    int encodeAscii(byte[] b, int from, int to) {
+      int c = findAscii(b, from, to);
+      return c >= 0 ? c : encode(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@link #find} of the string whose characters are the ASCII bytes {@code b[from, to)}. */
+    int findAscii(byte[] b, int from, int to) {
+      int c = recent.find(b, from, to);
+      if (c >= 0) {
+        return c;
+      }
+      c = codes != null ? codes.findAscii(b, from, to)
+          : find(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+      if (c >= 0) {
+        recent.put(b, from, to, c);
+      }
+      return c;
     }
 
     /** {@link #find} of {@code s.substring(0, end)}, without making it while the names are being built. */

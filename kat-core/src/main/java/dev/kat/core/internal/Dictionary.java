@@ -73,6 +73,40 @@ public final class Dictionary {
     }
   }
 
+  /**
+   * The code of the string whose characters are the ASCII bytes {@code bytes[from, to)}, or -1 when absent,
+   * without making that string. The caller has checked that the bytes are ASCII.
+   */
+  public int findAscii(byte[] bytes, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + bytes[k];
+    }
+    int n = to - from;
+    int mask = slots.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
+      if (slot == 0) {
+        return -1;
+      }
+      if ((int) (slot >>> 32) == h && sameAscii(values[(int) slot - 1], bytes, from, n)) {
+        return (int) slot - 1;
+      }
+    }
+  }
+
+  private static boolean sameAscii(String v, byte[] bytes, int from, int n) {
+    if (v.length() != n) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      if (v.charAt(k) != bytes[from + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The slot holding {@code value} (hash {@code h}), or the empty slot where it would go. */
   private int probe(String value, int h) {
     int mask = slots.length - 1;

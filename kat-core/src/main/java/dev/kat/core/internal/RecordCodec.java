@@ -39,35 +39,44 @@ public final class RecordCodec {
 
   /** Appends {@code c}; returns its start offset. The end is {@link #length()} afterwards. */
   public int append(Contribution c) {
+    return append(c.id(), c.contributor(), c.dao(), c.workingGroup(), c.category(), c.role(), c.occurredAt(),
+        (Attributes) c.attributes(), c.counterparts(), c.evidence(), c.reviews(), c.supersedes());
+  }
+
+  /**
+   * Appends the record with these fields, which must be what a {@link Contribution} would hold: checked as
+   * its constructor checks them, {@code dao} and {@code workingGroup} not null, the lists in canonical order
+   * and {@code supersedes} null for none. Returns its start offset. Lets a reader write the canonical form
+   * of a record it has checked without building the record.
+   */
+  public int append(String id, String contributor, String dao, String workingGroup, String category, String role,
+      Instant occurredAt, Attributes attributes, List<String> counterparts, List<Evidence> evidence,
+      List<Review> reviews, String supersedes) {
     int start = len;
-    putString(c.id());
-    putString(c.contributor());
-    putString(c.dao());
-    putString(c.workingGroup());
-    putString(c.category());
-    putString(c.role());
-    putVarlong(c.occurredAt().getEpochSecond());
-    putVarlong(c.occurredAt().getNano());
-    Attributes attributes = (Attributes) c.attributes();
+    putString(id);
+    putString(contributor);
+    putString(dao);
+    putString(workingGroup);
+    putString(category);
+    putString(role);
+    putVarlong(occurredAt.getEpochSecond());
+    putVarlong(occurredAt.getNano());
     putVarlong(attributes.size());
     for (int i = 0; i < attributes.size(); i++) {
       putString(attributes.name(i));
       putFixed64(Double.doubleToLongBits(attributes.value(i)));
     }
-    // indexed loops: a record's lists are immutable random-access lists, and their iterators are not free
-    List<String> counterparts = c.counterparts();
+    // indexed loops: a record's lists are random-access lists, and their iterators are not free
     putVarlong(counterparts.size());
     for (int i = 0; i < counterparts.size(); i++) {
       putString(counterparts.get(i));
     }
-    List<Evidence> evidence = c.evidence();
     putVarlong(evidence.size());
     for (int i = 0; i < evidence.size(); i++) {
       Evidence e = evidence.get(i);
       putString(e.uri());
       putString(e.contentHash() == null ? "" : e.contentHash());
     }
-    List<Review> reviews = c.reviews();
     putVarlong(reviews.size());
     for (int i = 0; i < reviews.size(); i++) {
       Review r = reviews.get(i);
@@ -81,7 +90,7 @@ public final class RecordCodec {
       }
       putString(r.duplicateOf() == null ? "" : r.duplicateOf());
     }
-    putString(c.supersedes() == null ? "" : c.supersedes());
+    putString(supersedes == null ? "" : supersedes);
     return start;
   }
 

@@ -1,6 +1,7 @@
 package dev.kat.rules.codec;
 
 import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.internal.EncodedAdmission;
 import dev.kat.core.model.Contribution;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -309,18 +310,33 @@ final class ChunkedReading {
     if (p == null) {
       p = main.forChunks();
     }
-    ParsedRows rows = new ParsedRows();
+    ParsedRows rows = newRows();
     p.parse(new ByteInput(b.bytes, 0, b.length, 0), rows, b.last, 0);
     idle.add(p);
     if (batch != null && rows.count > rows.malformedCount) {
-      rows.prepared = batch.prepare(rows.accepted(), rows.hints());
+      rows.prepared = prepare(rows);
     }
     return rows;
   }
 
+  /** Rows for one chunk: written in canonical form when read into a batch. */
+  private ParsedRows newRows() {
+    ParsedRows rows = new ParsedRows();
+    rows.encode = batch != null;
+    return rows;
+  }
+
+  /** The accepted rows of {@code rows} checked for the batch: from their canonical bytes when written so. */
+  private ContributionBatch.Prepared prepare(ParsedRows rows) {
+    return rows.encodedCount > 0
+        ? EncodedAdmission.get().prepare(batch, rows.encodedBytes(), rows.offsets, rows.encodedCount, rows.hints(),
+            rows.people())
+        : batch.prepare(rows.accepted(), rows.hints());
+  }
+
   /** Parses a chunk on this thread, where its place in the file is known, with the reader's own parser. */
   private ParsedRows parseHere(byte[] bytes, int length, boolean last) throws IOException {
-    ParsedRows rows = new ParsedRows();
+    ParsedRows rows = newRows();
     main.parse(new ByteInput(bytes, 0, length, 0), rows, last, lineBase);
     return rows;
   }
@@ -336,7 +352,7 @@ final class ChunkedReading {
       carry = null;
     }
     InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, length), in);
-    ParsedRows rows = new ParsedRows();
+    ParsedRows rows = newRows();
     rows.flushAt = STREAM_ROWS;
     rows.flusher = this::deliver;
     main.parse(new ByteInput(rest, 0), rows, true, lineBase);
@@ -346,6 +362,9 @@ final class ChunkedReading {
 
   /** Hands on {@code rows}, rebased on the chunk's place in the file. */
   private void deliver(ParsedRows rows) {
+    if (batch != null && rows.prepared == null && rows.encodedCount > 0) {
+      rows.prepared = prepare(rows);
+    }
     for (int i = 0; i < rows.count; i++) {
       MalformedRow bad = rows.malformed[i];
       if (bad != null) {
@@ -361,6 +380,7 @@ final class ChunkedReading {
     }
     if (rows.prepared != null) {
       batch.add(rows.prepared);
+      rows.prepared = null;
     }
     parsed += rows.count - rows.malformedCount;
     malformed += rows.malformedCount;

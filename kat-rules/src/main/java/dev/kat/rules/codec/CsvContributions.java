@@ -1,5 +1,6 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Review;
@@ -78,6 +79,8 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   private final Interner interner;
   /** The strings all parsers of this read share (see {@link Interner}). */
   private final Interner.Shared sharedStrings;
+  /** Where accepted rows are written in canonical form instead of built, when reading into a batch; else null. */
+  private RecordCodec encodeTo;
   /** The person hints of the row being read and, once built, of its record. */
   private final PersonHints hints = new PersonHints();
 
@@ -162,6 +165,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     line = 1;
     messageLineBase = lineBase;
     fileProblems = out.problems;
+    encodeTo = out.encode ? out.encoder() : null;
     long rows = 0;
     while (readRecord(in)) {
       if (endedInQuote) {
@@ -185,7 +189,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       rows++;
       MalformedRow bad = row(rows, recLine, recStart, in.offset());
       if (bad == null) {
-        out.addHints(hints.row, hints.count);
+        out.addHints(hints.row, encodeTo != null ? hints.people : null, hints.count);
+        if (encodeTo != null) {
+          out.encodedRow();
+        }
       }
       out.add(bad == null ? built : null, bad, recLine, recStart, in.offset());
     }
@@ -395,6 +402,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
           + (fields == 1 ? " field" : " fields") + " but the header has " + names.length
           + " (is a comma missing, extra or unquoted?)");
     }
+    if (encodeTo != null && direct()) {
+      built = null;
+      return null;
+    }
     parts.clear();
     hints.clear();
     int i = 0;
@@ -404,8 +415,13 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
           assign(kinds[i], names[i], decode(i));
         }
       }
-      built = parts.build();
-      hints.of(built);
+      if (encodeTo != null) {
+        built = null;
+        parts.encode(encodeTo, hints);
+      } else {
+        built = parts.build();
+        hints.of(built);
+      }
       return null;
     } catch (BadValue e) {
       int col = i < fields ? i + 1 : columnOf(e.field);
@@ -584,6 +600,382 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       at = semi + 1;
     }
     return true;
+  }
+
+  /*
+   * The direct path, when reading into a batch. A row whose cells are all in the fast path's forms is
+   * written straight from its bytes in canonical form (RecordCodec): no strings but the interned people,
+   * no record, review or evidence objects. It makes exactly the bytes the record the general path builds
+   * would encode to (a property reads files both ways and compares the batches), and declines, having
+   * written nothing, on anything else; the row is then read cell by cell as before.
+   */
+
+  /** The attribute columns in name order and their names' bytes; null until the first direct row. */
+  private int[] attributeColumns;
+  private byte[][] attributeNames;
+  /** Whether the header allows the direct path (every column name ASCII). */
+  private boolean directHeader;
+  /** The value of each attribute column of the row being written (NaN for none). */
+  private double[] cellValue;
+  /** Item spans of a row's list cells: counterparts, evidence (uri and hash), reviews (reviewer). */
+  private int[] itemStart = new int[8];
+  private int[] itemEnd = new int[8];
+  private int[] itemStart2 = new int[8];
+  private int[] itemEnd2 = new int[8];
+  private int[] itemVerdict = new int[8];
+  private double[] itemQuality = new double[8];
+  private String[] itemPerson = new String[8];
+  private int[] itemCode = new int[8];
+
+  private void directLayout() {
+    directHeader = true;
+    List<Integer> cols = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (!ByteValues.ascii(names[i].getBytes(StandardCharsets.UTF_8), 0, names[i].length())
+          || names[i].getBytes(StandardCharsets.UTF_8).length != names[i].length()) {
+        directHeader = false;
+      }
+      if (kinds[i] == ATTRIBUTE) {
+        cols.add(i);
+      }
+    }
+    cols.sort((x, y) -> names[x].compareTo(names[y]));
+    attributeColumns = cols.stream().mapToInt(Integer::intValue).toArray();
+    cellValue = new double[names.length];
+    attributeNames = new byte[attributeColumns.length][];
+    for (int k = 0; k < attributeColumns.length; k++) {
+      attributeNames[k] = names[attributeColumns[k]].getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Writes the row just read in canonical form to {@link #encodeTo}, with its hints; false to decline. */
+  private boolean direct() {
+    if (attributeColumns == null) {
+      directLayout();
+    }
+    if (!directHeader) {
+      return false;
+    }
+    byte[] b = content.bytes;
+    int idS = -1, idE = -1, whoS = -1, whoE = -1, daoS = 0, daoE = 0, wgS = 0, wgE = 0, catS = -1, catE = -1;
+    int roleS = -1, roleE = -1, supS = 0, supE = 0;
+    long seconds = Long.MIN_VALUE;
+    int cpCell = -1, evCell = -1, rvCell = -1;
+    for (int i = 0; i < fields; i++) {
+      int from = fieldStart[i];
+      int to = fieldEnd[i];
+      if (!ByteValues.ascii(b, from, to)) {
+        return false;
+      }
+      int s = ByteValues.trimStart(b, from, to);
+      int e = ByteValues.trimEnd(b, s, to);
+      switch (kinds[i]) {
+        case ID:
+          idS = s;
+          idE = e;
+          break;
+        case CONTRIBUTOR:
+          whoS = s;
+          whoE = e;
+          break;
+        case DAO:
+          daoS = s;
+          daoE = e;
+          break;
+        case WORKING_GROUP:
+          wgS = s;
+          wgE = e;
+          break;
+        case CATEGORY:
+          catS = s;
+          catE = e;
+          break;
+        case ROLE:
+          roleS = s;
+          roleE = e;
+          break;
+        case OCCURRED_AT:
+          seconds = ByteValues.instant(b, s, e);
+          if (seconds == Long.MIN_VALUE) {
+            return false;
+          }
+          break;
+        case ATTRIBUTE:
+          if (ByteValues.spaces(b, from, to)) {
+            cellValue[i] = Double.NaN;
+          } else {
+            double v = ByteValues.number(b, s, e);
+            if (Double.isNaN(v)) {
+              return false;
+            }
+            cellValue[i] = v;
+          }
+          break;
+        case COUNTERPARTS:
+          cpCell = i;
+          break;
+        case EVIDENCE:
+          evCell = i;
+          break;
+        case REVIEWS:
+          rvCell = i;
+          break;
+        case SUPERSEDES:
+          supS = s;
+          supE = e;
+          break;
+        case NOTE:
+          break;
+        default:
+          return false;
+      }
+    }
+    // required values; a correction naming the record itself is a problem the general path reports
+    if (idS >= idE || whoS >= whoE || catS >= catE || roleS >= roleE || seconds == Long.MIN_VALUE
+        || supE > supS && Arrays.equals(b, supS, supE, b, idS, idE)) {
+      return false;
+    }
+    RecordCodec out = encodeTo;
+    int mark = out.length();
+    out.putUtf8(b, idS, idE - idS);
+    String who = interner.intern(b, whoS, whoE);
+    int whoCode = interner.lastCode;
+    out.putUtf8(b, whoS, whoE - whoS);
+    out.putUtf8(b, daoS, daoE - daoS);
+    out.putUtf8(b, wgS, wgE - wgS);
+    out.putUtf8(b, catS, catE - catS);
+    out.putUtf8(b, roleS, roleE - roleS);
+    out.putVarlong(seconds);
+    out.putVarlong(0);
+    int present = 0;
+    for (int col : attributeColumns) {
+      if (cellValue[col] == cellValue[col]) {
+        present++;
+      }
+    }
+    out.putVarlong(present);
+    for (int k = 0; k < attributeColumns.length; k++) {
+      double v = cellValue[attributeColumns[k]];
+      if (v == v) {
+        out.putUtf8(attributeNames[k], 0, attributeNames[k].length);
+        out.putFixed64(Double.doubleToLongBits(v));
+      }
+    }
+    int people = 1;
+    hints.clear();
+    int cps = cpCell < 0 ? 0 : directCounterparts(b, fieldStart[cpCell], fieldEnd[cpCell]);
+    if (cps < 0) {
+      out.truncate(mark);
+      return false;
+    }
+    int rowHints = 1 + cps;
+    ensureHintRoom(rowHints);
+    hints.people[0] = who;
+    hints.row[0] = whoCode;
+    out.putVarlong(cps);
+    for (int k = 0; k < cps; k++) {
+      out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
+      hints.people[people] = itemPerson[k];
+      hints.row[people++] = itemCode[k];
+    }
+    int evs = evCell < 0 ? 0 : directEvidence(b, fieldStart[evCell], fieldEnd[evCell]);
+    if (evs < 0) {
+      out.truncate(mark);
+      return false;
+    }
+    out.putVarlong(evs);
+    for (int k = 0; k < evs; k++) {
+      out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
+      out.putUtf8(b, itemStart2[k], itemEnd2[k] - itemStart2[k]);
+    }
+    int rvs = rvCell < 0 ? 0 : directReviews(b, fieldStart[rvCell], fieldEnd[rvCell]);
+    if (rvs < 0) {
+      out.truncate(mark);
+      return false;
+    }
+    ensureHintRoom(rowHints + rvs);
+    out.putVarlong(rvs);
+    for (int k = 0; k < rvs; k++) {
+      out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
+      out.putVarlong(itemVerdict[k]);
+      if (itemQuality[k] == itemQuality[k]) {
+        out.putVarlong(1);
+        out.putFixed64(Double.doubleToLongBits(itemQuality[k]));
+      } else {
+        out.putVarlong(0);
+      }
+      out.putVarlong(0);
+      hints.people[people] = itemPerson[k];
+      hints.row[people++] = itemCode[k];
+    }
+    out.putUtf8(b, supS, supE - supS);
+    hints.count = people;
+    return true;
+  }
+
+  private void ensureHintRoom(int n) {
+    if (n > hints.row.length) {
+      hints.row = Arrays.copyOf(hints.row, Math.max(n, 2 * hints.row.length));
+      hints.people = Arrays.copyOf(hints.people, hints.row.length);
+    }
+  }
+
+  private void ensureItems(int n) {
+    if (n > itemStart.length) {
+      int cap = Math.max(n, 2 * itemStart.length);
+      itemStart = Arrays.copyOf(itemStart, cap);
+      itemEnd = Arrays.copyOf(itemEnd, cap);
+      itemStart2 = Arrays.copyOf(itemStart2, cap);
+      itemEnd2 = Arrays.copyOf(itemEnd2, cap);
+      itemVerdict = Arrays.copyOf(itemVerdict, cap);
+      itemQuality = Arrays.copyOf(itemQuality, cap);
+      itemPerson = Arrays.copyOf(itemPerson, cap);
+      itemCode = Arrays.copyOf(itemCode, cap);
+    }
+  }
+
+  /** Swaps items {@code i} and {@code j} of the item arrays. */
+  private void swapItems(int i, int j) {
+    int t = itemStart[i]; itemStart[i] = itemStart[j]; itemStart[j] = t;
+    t = itemEnd[i]; itemEnd[i] = itemEnd[j]; itemEnd[j] = t;
+    t = itemStart2[i]; itemStart2[i] = itemStart2[j]; itemStart2[j] = t;
+    t = itemEnd2[i]; itemEnd2[i] = itemEnd2[j]; itemEnd2[j] = t;
+    t = itemVerdict[i]; itemVerdict[i] = itemVerdict[j]; itemVerdict[j] = t;
+    t = itemCode[i]; itemCode[i] = itemCode[j]; itemCode[j] = t;
+    double q = itemQuality[i]; itemQuality[i] = itemQuality[j]; itemQuality[j] = q;
+    String p = itemPerson[i]; itemPerson[i] = itemPerson[j]; itemPerson[j] = p;
+  }
+
+  /**
+   * The counterparts of the cell {@code [from, to)}, as {@link #counterparts} reads them, in canonical
+   * (natural string) order in the item arrays: their number, or -1 to decline.
+   */
+  private int directCounterparts(byte[] b, int from, int to) {
+    int s0 = ByteValues.trimStart(b, from, to);
+    int e0 = ByteValues.trimEnd(b, s0, to);
+    int n = 0;
+    for (int at = s0; at < e0; ) {
+      int semi = indexOf(b, ';', at, e0);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      if (s == e || semi == e0 - 1) {
+        return -1;
+      }
+      ensureItems(n + 1);
+      itemStart[n] = s;
+      itemEnd[n] = e;
+      itemPerson[n] = interner.intern(b, s, e);
+      itemCode[n] = interner.lastCode;
+      n++;
+      at = semi + 1;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && Arrays.compare(b, itemStart[j - 1], itemEnd[j - 1], b, itemStart[j], itemEnd[j]) > 0; j--) {
+        swapItems(j - 1, j);
+      }
+    }
+    return n;
+  }
+
+  /** The evidence of the cell, as {@link #evidence} reads it, in canonical order; -1 to decline. */
+  private int directEvidence(byte[] b, int from, int to) {
+    int s0 = ByteValues.trimStart(b, from, to);
+    int e0 = ByteValues.trimEnd(b, s0, to);
+    int n = 0;
+    for (int at = s0; at < e0; ) {
+      int semi = indexOf(b, ';', at, e0);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      int bar = indexOf(b, '|', s, e);
+      if (s == e || semi == e0 - 1 || (bar < e && indexOf(b, '|', bar + 1, e) < e)) {
+        return -1;
+      }
+      ensureItems(n + 1);
+      if (bar == e) {
+        itemStart[n] = s;
+        itemEnd[n] = e;
+        itemStart2[n] = e;
+        itemEnd2[n] = e;
+      } else {
+        int ue = ByteValues.trimEnd(b, s, bar);
+        int hs = ByteValues.trimStart(b, bar + 1, e);
+        if (ue == s || hs == e) {
+          return -1;
+        }
+        itemStart[n] = s;
+        itemEnd[n] = ue;
+        itemStart2[n] = hs;
+        itemEnd2[n] = e;
+      }
+      n++;
+      at = semi + 1;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && compareEvidence(b, j - 1, j) > 0; j--) {
+        swapItems(j - 1, j);
+      }
+    }
+    return n;
+  }
+
+  private int compareEvidence(byte[] b, int x, int y) {
+    int c = Arrays.compare(b, itemStart[x], itemEnd[x], b, itemStart[y], itemEnd[y]);
+    return c != 0 ? c : Arrays.compare(b, itemStart2[x], itemEnd2[x], b, itemStart2[y], itemEnd2[y]);
+  }
+
+  /** The reviews of the cell, as {@link #reviews} reads them, in canonical order; -1 to decline. */
+  private int directReviews(byte[] b, int from, int to) {
+    int s0 = ByteValues.trimStart(b, from, to);
+    int e0 = ByteValues.trimEnd(b, s0, to);
+    int n = 0;
+    for (int at = s0; at < e0; ) {
+      int semi = indexOf(b, ';', at, e0);
+      int s = ByteValues.trimStart(b, at, semi);
+      int e = ByteValues.trimEnd(b, s, semi);
+      int c1 = indexOf(b, ':', s, e);
+      int c2 = c1 < e ? indexOf(b, ':', c1 + 1, e) : e;
+      int re = ByteValues.trimEnd(b, s, c1);
+      Verdict verdict = c1 < e ? verdict(b, ByteValues.trimStart(b, c1 + 1, c2), ByteValues.trimEnd(b, c1 + 1, c2))
+          : null;
+      double quality = Double.NaN;
+      boolean ok = s < e && semi != e0 - 1 && re > s && verdict != null && (c2 == e || indexOf(b, ':', c2 + 1, e) == e);
+      if (ok && c2 < e) {
+        quality = ByteValues.number(b, ByteValues.trimStart(b, c2 + 1, e), e);
+        ok = quality >= 0 && quality <= 1;
+      }
+      if (!ok) {
+        return -1;
+      }
+      ensureItems(n + 1);
+      itemStart[n] = s;
+      itemEnd[n] = re;
+      itemVerdict[n] = verdict.ordinal();
+      itemQuality[n] = quality;
+      itemPerson[n] = interner.intern(b, s, re);
+      itemCode[n] = interner.lastCode;
+      n++;
+      at = semi + 1;
+    }
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && compareReviews(b, j - 1, j) > 0; j--) {
+        swapItems(j - 1, j);
+      }
+    }
+    return n;
+  }
+
+  /** {@link Review#CANONICAL_ORDER} of two review items (no duplicate verdicts here, so no duplicateOf). */
+  private int compareReviews(byte[] b, int x, int y) {
+    int c = Arrays.compare(b, itemStart[x], itemEnd[x], b, itemStart[y], itemEnd[y]);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(itemVerdict[x], itemVerdict[y]);
+    if (c != 0) {
+      return c;
+    }
+    return Double.compare(itemQuality[x] == itemQuality[x] ? itemQuality[x] : -1.0,
+        itemQuality[y] == itemQuality[y] ? itemQuality[y] : -1.0);
   }
 
   /** approve, reject or dismiss spelled in lower case; null otherwise (including duplicate). */

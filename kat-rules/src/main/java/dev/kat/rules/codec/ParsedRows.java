@@ -1,6 +1,7 @@
 package dev.kat.rules.codec;
 
 import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,16 @@ final class ParsedRows {
   final List<FileProblem> problems = new ArrayList<>();
   /** The accepted records checked for a batch, when reading into one. */
   ContributionBatch.Prepared prepared;
+  /**
+   * Whether the rows are read into a batch: a parser that can then writes each accepted row in canonical
+   * form ({@link #encoder}, {@link #encodedRow}) instead of building its record, and its entry in
+   * {@link #records} stays null.
+   */
+  boolean encode;
+  /** The canonical bytes of the encoded rows, in order; row {@code i} is {@code [offsets[i], offsets[i + 1])}. */
+  private RecordCodec encoded;
+  int[] offsets = new int[65];
+  int encodedCount;
   /** When positive, rows are handed to {@link #flusher} and cleared each time this many are held. */
   int flushAt;
   Consumer<ParsedRows> flusher;
@@ -45,6 +56,8 @@ final class ParsedRows {
   long flushed;
   /** Person hints of the accepted records, in order, when the parser gives them (see {@link #addHints}). */
   private int[] hints = new int[256];
+  /** Beside each hint, the id instance it was given for (rows read in canonical form only). */
+  private String[] people = new String[256];
   private int hintCount;
   private boolean hinted;
 
@@ -54,12 +67,51 @@ final class ParsedRows {
    * every accepted record of a chunk or for none.
    */
   void addHints(int[] rowHints, int n) {
+    addHints(rowHints, null, n);
+  }
+
+  /**
+   * {@link #addHints(int[], int)} with the id instance of each hint, for rows read into a batch in canonical
+   * form (see {@link dev.kat.core.internal.EncodedAdmission}); {@code rowPeople} may be null.
+   */
+  void addHints(int[] rowHints, String[] rowPeople, int n) {
     if (hintCount + n > hints.length) {
-      hints = Arrays.copyOf(hints, Math.max(hintCount + n, 2 * hints.length));
+      int cap = Math.max(hintCount + n, 2 * hints.length);
+      hints = Arrays.copyOf(hints, cap);
+      people = Arrays.copyOf(people, cap);
     }
     System.arraycopy(rowHints, 0, hints, hintCount, n);
+    if (rowPeople != null) {
+      System.arraycopy(rowPeople, 0, people, hintCount, n);
+    }
     hintCount += n;
     hinted = true;
+  }
+
+  /** Where a parser writes the canonical bytes of the accepted rows (see {@link #encode}). */
+  RecordCodec encoder() {
+    if (encoded == null) {
+      encoded = new RecordCodec(1 << 16);
+    }
+    return encoded;
+  }
+
+  /** Ends an accepted row the parser wrote to {@link #encoder}; call before {@link #add}. */
+  void encodedRow() {
+    if (encodedCount + 2 > offsets.length) {
+      offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+    }
+    offsets[++encodedCount] = encoded.length();
+  }
+
+  /** The canonical bytes of the encoded rows (see {@link #offsets}). */
+  byte[] encodedBytes() {
+    return encoded.bytes();
+  }
+
+  /** The id instances beside {@link #hints()}, or null when the parser gave no hints. */
+  String[] people() {
+    return hinted ? Arrays.copyOf(people, hintCount) : null;
   }
 
   /** The person hints of {@link #accepted()}, or null when the parser gave none. */
@@ -93,6 +145,10 @@ final class ParsedRows {
       count = 0;
       malformedCount = 0;
       hintCount = 0;
+      encodedCount = 0;
+      if (encoded != null) {
+        encoded.reset();
+      }
     }
   }
 

@@ -20,6 +20,8 @@ final class PersonHints {
   private int noted;
   /** The hints {@link #of} set: {@link #count} of them. */
   int[] row = new int[16];
+  /** The person of each hint of {@link #row}: the id instances the hints were given for. */
+  String[] people = new String[16];
   int count;
 
   /** Forgets the people of the previous row. */
@@ -39,20 +41,27 @@ final class PersonHints {
 
   /** Sets {@link #row}: a hint per person of {@code c} (contributor, counterparts, reviewers), in its order. */
   void of(Contribution c) {
-    int n = 1 + c.counterparts().size() + c.reviews().size();
+    of(c.contributor(), c.counterparts(), c.reviews());
+  }
+
+  /** {@link #of(Contribution)} of a record's people, its lists already in canonical order. */
+  void of(String contributor, List<String> counterparts, List<Review> reviews) {
+    int n = 1 + counterparts.size() + reviews.size();
     if (n > row.length) {
       row = new int[Math.max(n, 2 * row.length)];
+      people = new String[row.length];
     }
     boolean search = noted > 0 && n <= MAX_NOTED;
     int k = 0;
-    row[k++] = search ? code(c.contributor()) : -1;
-    List<String> counterparts = c.counterparts();
+    people[k] = contributor;
+    row[k++] = search ? code(contributor) : -1;
     for (int i = 0; i < counterparts.size(); i++) {
-      row[k++] = search ? code(counterparts.get(i)) : -1;
+      people[k] = counterparts.get(i);
+      row[k++] = search ? code(people[k - 1]) : -1;
     }
-    List<Review> reviews = c.reviews();
     for (int i = 0; i < reviews.size(); i++) {
-      row[k++] = search ? code(reviews.get(i).reviewer()) : -1;
+      people[k] = reviews.get(i).reviewer();
+      row[k++] = search ? code(people[k - 1]) : -1;
     }
     count = n;
   }

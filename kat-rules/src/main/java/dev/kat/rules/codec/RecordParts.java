@@ -1,5 +1,7 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
@@ -52,6 +54,47 @@ final class RecordParts {
     }
     return new Contribution(id, contributor, dao == null ? "" : dao, workingGroup == null ? "" : workingGroup,
         category, role, occurredAt, attributes.build(), counterparts, evidence, reviews, supersedes);
+  }
+
+  /**
+   * Appends to {@code out} the canonical form ({@link RecordCodec}) of the record {@link #build} would
+   * build, without building it: the same checks, in the same order, with the same problems, then the
+   * fields in canonical order (attributes by name, counterparts, evidence and reviews sorted as a record
+   * sorts them, which this does in place). Sets {@code hints} for the record's people in that order.
+   */
+  void encode(RecordCodec out, PersonHints hints) throws BadValue {
+    required("id", id);
+    required("contributor", contributor);
+    required("category", category);
+    required("role", role);
+    if (occurredAt == null) {
+      throw new BadValue("occurredAt", "is missing; every record needs the time the work happened");
+    }
+    if (supersedes != null && supersedes.equals(id)) {
+      throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
+    }
+    String d = dao == null ? "" : dao;
+    String wg = workingGroup == null ? "" : workingGroup;
+    // what the record's constructor checks, in its order (the parsers never give it anything else); the
+    // required values are known not to be blank
+    Checks.wellFormed(id, "id");
+    Checks.wellFormed(contributor, "contributor");
+    Checks.wellFormed(d, "dao");
+    Checks.wellFormed(wg, "workingGroup");
+    Checks.wellFormed(category, "category");
+    Checks.wellFormed(role, "role");
+    Attributes a = attributes.build();
+    for (int i = 0; i < counterparts.size(); i++) {
+      Checks.text(counterparts.get(i), "counterpart");
+    }
+    if (supersedes != null) {
+      Checks.text(supersedes, "supersedes");
+    }
+    counterparts.sort(null);
+    evidence.sort(Evidence.CANONICAL_ORDER);
+    reviews.sort(Review.CANONICAL_ORDER);
+    out.append(id, contributor, d, wg, category, role, occurredAt, a, counterparts, evidence, reviews, supersedes);
+    hints.of(contributor, counterparts, reviews);
   }
 
   private static void required(String field, String value) throws BadValue {

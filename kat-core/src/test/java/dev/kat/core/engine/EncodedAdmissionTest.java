@@ -1,0 +1,286 @@
+package dev.kat.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kat.core.internal.EncodedAdmission;
+import dev.kat.core.internal.RecordCodec;
+import dev.kat.core.model.Contribution;
+import dev.kat.core.model.Cycle;
+import dev.kat.core.model.Review;
+import dev.kat.core.model.Roles;
+import dev.kat.core.policy.AttributeModifier;
+import dev.kat.core.policy.CategorySpec;
+import dev.kat.core.policy.Curve;
+import dev.kat.core.policy.Policy;
+import dev.kat.core.policy.Unit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records admitted from their canonical bytes ({@link EncodedAdmission}, what the CSV reader uses) give
+ * exactly the batch of admitting the records themselves one at a time: same rows, columns, people,
+ * canonical bytes and rejections, whatever the person hints.
+ */
+class EncodedAdmissionTest {
+  private static final Policy HOSTING = Policy.builder("encoded-admission")
+      .dao("dao-1")
+      .category(CategorySpec.of("hosting", 10, Unit.PER_HOUR))
+      .category(CategorySpec.of("docs", 8, Unit.PER_RECORD))
+      .role(Roles.DAO_MEMBER, 1.0, false)
+      .build();
+
+  private static Policy xy() {
+    return Fixtures.xy().modifier(new AttributeModifier("cx", "complexity", new TreeSet<>(), Curve.of(0, 1, 10, 2), 0))
+        .build();
+  }
+
+  /** Records with every kind of rejection, identical copies, id conflicts and corrections, shuffled. */
+  private static List<Contribution> records(int n, long seed) {
+    Random rnd = new Random(seed);
+    Instant t = Instant.parse("2026-10-02T09:00:00Z");
+    List<Contribution> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int kind = rnd.nextInt(24);
+      String category = kind == 0 ? "painting" : rnd.nextBoolean() ? "hosting" : "docs";
+      Instant at = kind == 1 ? Instant.parse("2026-12-02T09:00:00Z") : t.plusSeconds(rnd.nextInt(20 * 86_400));
+      if (kind == 14) {
+        at = at.plusNanos(1 + rnd.nextInt(999_999_999));
+      }
+      Contribution.Builder b = Contribution.builder("r" + i, "p" + rnd.nextInt(40), category, Roles.DAO_MEMBER, at)
+          .dao(kind == 8 ? "dao-2" : rnd.nextBoolean() ? "dao-1" : "")
+          .workingGroup("wg" + rnd.nextInt(4))
+          .attribute(kind == 9 ? "duration" : "durationMinutes", kind == 2 ? -5 : 15 + rnd.nextInt(200))
+          .counterpart("p" + rnd.nextInt(40))
+          .evidence("https://evidence.example/e/" + rnd.nextInt(500));
+      if (kind == 10) {
+        b.attribute("note", 3);
+      }
+      if (kind == 11) {
+        b.evidence("ipfs://bafy" + i).evidence("https://evidence.example/e/x" + i);
+      }
+      if (kind == 3) {
+        b.review(Review.approve(b.build().contributor()));
+      } else if (kind == 4) {
+        b.review(Review.reject("v1"));
+      } else if (kind == 12) {
+        b.review(Review.approve("v" + rnd.nextInt(9))).review(Review.approve("v" + rnd.nextInt(9), 0.25));
+      } else if (kind == 13) {
+        b.review(Review.approve("vé" + rnd.nextInt(3)));
+      } else {
+        b.review(Review.approve("v" + rnd.nextInt(9)));
+      }
+      if (kind == 5 && i > 0) {
+        b.supersedes("r" + rnd.nextInt(i));
+      }
+      Contribution c = b.build();
+      out.add(c);
+      if (kind == 6) {
+        out.add(c);
+      } else if (kind == 7) {
+        out.add(Contribution.builder(c.id(), c.contributor(), "docs", Roles.DAO_MEMBER, t).build());
+      }
+    }
+    Collections.shuffle(out, rnd);
+    return out;
+  }
+
+  private static ContributionBatch oneByOne(Policy policy, Cycle cycle, List<Contribution> records) {
+    ContributionBatch.Builder b = KatEngine.of(policy).newBatch(cycle);
+    for (Contribution c : records) {
+      b.add(c);
+    }
+    return b.build();
+  }
+
+  /** Admits {@code records} from their canonical bytes in chunks of {@code chunk}, with hints from {@code hint}. */
+  private static ContributionBatch encoded(Policy policy, Cycle cycle, List<Contribution> records, int chunk,
+      ToIntFunction<String> hint) {
+    return encoded(policy, cycle, records, chunk, hint, p -> p);
+  }
+
+  /**
+   * {@link #encoded(Policy, Cycle, List, int, ToIntFunction)} giving {@code id.apply(p)} as the instance of
+   * each person {@code p} beside its hint (no instances when {@code id} is null).
+   */
+  private static ContributionBatch encoded(Policy policy, Cycle cycle, List<Contribution> records, int chunk,
+      ToIntFunction<String> hint, java.util.function.UnaryOperator<String> id) {
+    ContributionBatch.Builder b = KatEngine.of(policy).newBatch(cycle);
+    for (int from = 0; from < records.size(); from += chunk) {
+      List<Contribution> part = records.subList(from, Math.min(records.size(), from + chunk));
+      RecordCodec codec = new RecordCodec();
+      int[] offsets = new int[part.size() + 1];
+      List<Integer> hints = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < part.size(); i++) {
+        Contribution c = part.get(i);
+        codec.append(c);
+        offsets[i + 1] = codec.length();
+        if (hint != null) {
+          hints.add(hint.applyAsInt(c.contributor()));
+          c.counterparts().forEach(p -> hints.add(hint.applyAsInt(p)));
+          c.reviews().forEach(r -> hints.add(hint.applyAsInt(r.reviewer())));
+          if (id != null) {
+            ids.add(id.apply(c.contributor()));
+            c.counterparts().forEach(p -> ids.add(id.apply(p)));
+            c.reviews().forEach(r -> ids.add(id.apply(r.reviewer())));
+          }
+        }
+      }
+      int[] h = hint == null ? null : hints.stream().mapToInt(Integer::intValue).toArray();
+      String[] idArray = hint == null || id == null ? null : ids.toArray(new String[0]);
+      b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), h, idArray));
+    }
+    return b.build();
+  }
+
+  static void assertSameBatch(ContributionBatch expected, ContributionBatch actual, String what) {
+    assertEquals(expected.inputCount(), actual.inputCount(), what);
+    assertEquals(expected.rows(), actual.rows(), what);
+    assertEquals(expected.people(), actual.people(), what);
+    for (int p = 0; p < expected.people(); p++) {
+      assertEquals(expected.personId(p), actual.personId(p), what + ", person " + p);
+    }
+    assertEquals(expected.workingGroups(), actual.workingGroups(), what);
+    for (int row = 0; row < expected.rows(); row++) {
+      String at = what + ", row " + row;
+      assertArrayEquals(expected.canonicalBytes(row), actual.canonicalBytes(row), at);
+      assertEquals(expected.contentHash(row), actual.contentHash(row), at);
+      assertEquals(expected.contributor(row), actual.contributor(row), at);
+      assertEquals(expected.category(row), actual.category(row), at);
+      assertEquals(expected.role(row), actual.role(row), at);
+      assertEquals(expected.workingGroup(row), actual.workingGroup(row), at);
+      assertEquals(expected.epochSecond(row), actual.epochSecond(row), at);
+      for (String a : List.of("amount", "complexity", "durationMinutes")) {
+        assertEquals(expected.attribute(row, a, -1), actual.attribute(row, a, -1), at + ", " + a);
+      }
+      assertEquals(expected.counterpartCount(row), actual.counterpartCount(row), at);
+      for (int k = 0; k < expected.counterpartCount(row); k++) {
+        assertEquals(expected.counterpart(row, k), actual.counterpart(row, k), at);
+      }
+      assertEquals(expected.reviewCount(row), actual.reviewCount(row), at);
+      for (int k = 0; k < expected.reviewCount(row); k++) {
+        assertEquals(expected.reviewer(row, k), actual.reviewer(row, k), at);
+        assertEquals(expected.verdict(row, k), actual.verdict(row, k), at);
+        assertEquals(Double.doubleToLongBits(expected.quality(row, k)), Double.doubleToLongBits(actual.quality(row, k)),
+            at);
+      }
+      assertEquals(expected.evidenceCount(row), actual.evidenceCount(row), at);
+      for (int k = 0; k < expected.evidenceCount(row); k++) {
+        assertEquals(expected.evidenceHash(row, k), actual.evidenceHash(row, k), at);
+      }
+    }
+    assertEquals(expected.rejections(), actual.rejections(), what);
+    assertEquals(expected.bytesPerRow(), actual.bytesPerRow(), what);
+  }
+
+  @Test
+  void encodedRecords_sameBatchAsRecords_whateverTheHints() {
+    List<Contribution> records = records(3_000, 5);
+    ContributionBatch expected = oneByOne(HOSTING, Fixtures.OCTOBER, records);
+    assertTrue(expected.rejections().size() > 100, "the data exercises rejections");
+    Map<String, Integer> code = new HashMap<>();
+    Random rnd = new Random(8);
+    List<ToIntFunction<String>> hintings = List.of(
+        p -> code.computeIfAbsent(p, k -> code.size()),  // what a reader gives: one code per id
+        p -> -1,                                         // no hints
+        p -> Math.abs(p.hashCode()) % 3,                 // one hint shared by different people
+        p -> rnd.nextInt(200) - 20,                      // noise, negative too
+        p -> rnd.nextBoolean() ? Integer.MAX_VALUE : 5_000_000); // beyond what the batch keeps
+    for (int h = 0; h < hintings.size(); h++) {
+      assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, hintings.get(h)), "hinting " + h);
+    }
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 1000, null), "no hint array");
+    // person instances beside the hints: equal ones, none, and wrong ones (which must be caught)
+    ToIntFunction<String> reader = p -> code.computeIfAbsent(p, k -> code.size());
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, String::new), "copies");
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, null), "no instances");
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, p -> p + "x"), "longer");
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader,
+        p -> p.substring(0, p.length() - 1) + "0"), "same length, other text");
+    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, p -> 1, p -> "p1"), "one wrong id");
+  }
+
+  @Test
+  void encodedRecords_mixedWithRecords_sameBatch() {
+    List<Contribution> records = records(1_500, 6);
+    ContributionBatch expected = oneByOne(HOSTING, Fixtures.OCTOBER, records);
+    ContributionBatch.Builder b = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
+    for (int from = 0; from < records.size(); from += 100) {
+      List<Contribution> part = records.subList(from, Math.min(records.size(), from + 100));
+      if (from % 300 == 0) {
+        part.forEach(b::add);
+      } else if (from % 300 == 100) {
+        b.add(b.prepare(part));
+      } else {
+        RecordCodec codec = new RecordCodec();
+        int[] offsets = new int[part.size() + 1];
+        for (int i = 0; i < part.size(); i++) {
+          codec.append(part.get(i));
+          offsets[i + 1] = codec.length();
+        }
+        b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), null, null));
+      }
+    }
+    assertSameBatch(expected, b.build(), "mixed");
+  }
+
+  @Provide
+  Arbitrary<List<Contribution>> varied() {
+    return RowStoreProperties.contribution().list().ofMinSize(1).ofMaxSize(60)
+        .map(l -> {
+          List<Contribution> out = new ArrayList<>(l);
+          // repeats: identical copies and conflicting versions of some ids
+          for (int i = 0; i < l.size(); i += 7) {
+            out.add(l.get(i));
+            out.add(l.get(i).withContributor("p3"));
+          }
+          return out;
+        });
+  }
+
+  @Property(tries = 200)
+  void encodedRecords_ofAnyShape_sameBatchAsRecords(@ForAll("varied") List<Contribution> records,
+      @ForAll @IntRange(min = 1, max = 20) int chunk) {
+    Map<String, Integer> code = new HashMap<>();
+    ContributionBatch expected = oneByOne(xy(), Fixtures.OCTOBER, records);
+    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk,
+        p -> code.computeIfAbsent(p, k -> code.size())), "reader hints");
+    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, p -> p.length() % 2), "wrong hints");
+    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, p -> p.length() % 2, p -> "p2"),
+        "wrong hints and ids");
+  }
+
+  @Test
+  void prepare_badArguments_failNamingThem() {
+    ContributionBatch.Builder b = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
+    byte[] one = RecordCodec.encode(records(1, 1).get(0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 2, null, null));
+    assertTrue(e.getMessage().startsWith("count (2)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5], null));
+    assertTrue(e.getMessage().contains("personHints has 5 hints"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5], new String[4]));
+    assertTrue(e.getMessage().contains("personIds"), e.getMessage());
+    ContributionBatch.Builder other = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
+    ContributionBatch.Prepared p = EncodedAdmission.get().prepare(other, one, new int[] {0, one.length}, 1, null, null);
+    assertThrows(IllegalArgumentException.class, () -> b.add(p));
+  }
+}
