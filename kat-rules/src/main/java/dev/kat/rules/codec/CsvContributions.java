@@ -522,52 +522,22 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
 
   /** Counterparts {@code a;b;c} (already trimmed); declines on an empty item. */
   private boolean counterparts(byte[] b, int from, int to) {
-    int mark = parts.counterparts.size();
-    for (int at = from; at < to; ) {
-      int semi = indexOf(b, ';', at, to);
-      int s = ByteValues.trimStart(b, at, semi);
-      int e = ByteValues.trimEnd(b, s, semi);
-      if (s == e) {
-        truncate(parts.counterparts, mark);
-        return false;
-      }
-      parts.counterparts.add(person(interner.intern(b, s, e)));
-      at = semi + 1;
-      if (semi == to - 1) {
-        truncate(parts.counterparts, mark);
-        return false;
-      }
+    int n = scanCounterparts(b, from, to);
+    for (int k = 0; k < n; k++) {
+      parts.counterparts.add(hints.note(itemPerson[k], itemCode[k]));
     }
-    return true;
+    return n >= 0;
   }
 
   /** Evidence {@code uri} or {@code uri|hash} items (already trimmed); declines on anything unusual. */
   private boolean evidence(byte[] b, int from, int to) {
-    int mark = parts.evidence.size();
-    for (int at = from; at < to; ) {
-      int semi = indexOf(b, ';', at, to);
-      int s = ByteValues.trimStart(b, at, semi);
-      int e = ByteValues.trimEnd(b, s, semi);
-      int bar = indexOf(b, '|', s, e);
-      if (s == e || semi == to - 1 || (bar < e && indexOf(b, '|', bar + 1, e) < e)) {
-        truncate(parts.evidence, mark);
-        return false;
-      }
-      if (bar == e) {
-        parts.evidence.add(Evidence.of(new String(b, s, e - s, StandardCharsets.ISO_8859_1)));
-      } else {
-        int ue = ByteValues.trimEnd(b, s, bar);
-        int hs = ByteValues.trimStart(b, bar + 1, e);
-        if (ue == s || hs == e) {
-          truncate(parts.evidence, mark);
-          return false;
-        }
-        parts.evidence.add(new Evidence(new String(b, s, ue - s, StandardCharsets.ISO_8859_1),
-            new String(b, hs, e - hs, StandardCharsets.ISO_8859_1)));
-      }
-      at = semi + 1;
+    int n = scanEvidence(b, from, to);
+    for (int k = 0; k < n; k++) {
+      String uri = new String(b, itemStart[k], itemEnd[k] - itemStart[k], StandardCharsets.ISO_8859_1);
+      parts.evidence.add(itemStart2[k] == itemEnd2[k] ? Evidence.of(uri)
+          : new Evidence(uri, new String(b, itemStart2[k], itemEnd2[k] - itemStart2[k], StandardCharsets.ISO_8859_1)));
     }
-    return true;
+    return n >= 0;
   }
 
   /**
@@ -575,32 +545,16 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
    * reject or dismiss in lower case and a quality in [0, 1]; declines on anything else (duplicates too).
    */
   private boolean reviews(byte[] b, int from, int to) {
-    int mark = parts.reviews.size();
-    for (int at = from; at < to; ) {
-      int semi = indexOf(b, ';', at, to);
-      int s = ByteValues.trimStart(b, at, semi);
-      int e = ByteValues.trimEnd(b, s, semi);
-      int c1 = indexOf(b, ':', s, e);
-      int c2 = c1 < e ? indexOf(b, ':', c1 + 1, e) : e;
-      int re = ByteValues.trimEnd(b, s, c1);
-      Verdict verdict = c1 < e ? verdict(b, ByteValues.trimStart(b, c1 + 1, c2), ByteValues.trimEnd(b, c1 + 1, c2))
-          : null;
-      OptionalDouble quality = OptionalDouble.empty();
-      boolean ok = s < e && semi != to - 1 && re > s && verdict != null && (c2 == e || indexOf(b, ':', c2 + 1, e) == e);
-      if (ok && c2 < e) {
-        double q = ByteValues.number(b, ByteValues.trimStart(b, c2 + 1, e), e);
-        ok = q >= 0 && q <= 1;
-        quality = OptionalDouble.of(q);
-      }
-      if (!ok) {
-        truncate(parts.reviews, mark);
-        return false;
-      }
-      parts.reviews.add(new Review(person(interner.intern(b, s, re)), verdict, quality, null));
-      at = semi + 1;
+    int n = scanReviews(b, from, to);
+    for (int k = 0; k < n; k++) {
+      double q = itemQuality[k];
+      parts.reviews.add(new Review(hints.note(itemPerson[k], itemCode[k]), VERDICTS[itemVerdict[k]],
+          q == q ? OptionalDouble.of(q) : OptionalDouble.empty(), null));
     }
-    return true;
+    return n >= 0;
   }
+
+  private static final Verdict[] VERDICTS = Verdict.values();
 
   /*
    * The direct path, when reading into a batch. A row whose cells are all in the fast path's forms is
@@ -846,11 +800,22 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     String p = itemPerson[i]; itemPerson[i] = itemPerson[j]; itemPerson[j] = p;
   }
 
-  /**
-   * The counterparts of the cell {@code [from, to)}, as {@link #counterparts} reads them, in canonical
-   * (natural string) order in the item arrays: their number, or -1 to decline.
-   */
+  /** {@link #scanCounterparts} in canonical (natural string) order. */
   private int directCounterparts(byte[] b, int from, int to) {
+    int n = scanCounterparts(b, from, to);
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && Arrays.compare(b, itemStart[j - 1], itemEnd[j - 1], b, itemStart[j], itemEnd[j]) > 0; j--) {
+        swapItems(j - 1, j);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The counterparts of the cell {@code [from, to)}, in file order in the item arrays, their ids interned:
+   * their number, or -1 to decline (an empty item).
+   */
+  private int scanCounterparts(byte[] b, int from, int to) {
     int s0 = ByteValues.trimStart(b, from, to);
     int e0 = ByteValues.trimEnd(b, s0, to);
     int n = 0;
@@ -869,16 +834,25 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       n++;
       at = semi + 1;
     }
+    return n;
+  }
+
+  /** {@link #scanEvidence} in canonical order (by URI, then hash). */
+  private int directEvidence(byte[] b, int from, int to) {
+    int n = scanEvidence(b, from, to);
     for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && Arrays.compare(b, itemStart[j - 1], itemEnd[j - 1], b, itemStart[j], itemEnd[j]) > 0; j--) {
+      for (int j = i; j > 0 && compareEvidence(b, j - 1, j) > 0; j--) {
         swapItems(j - 1, j);
       }
     }
     return n;
   }
 
-  /** The evidence of the cell, as {@link #evidence} reads it, in canonical order; -1 to decline. */
-  private int directEvidence(byte[] b, int from, int to) {
+  /**
+   * The evidence of the cell, {@code uri} or {@code uri|hash} items, in file order in the item arrays (an
+   * empty hash span for none): their number, or -1 to decline on anything unusual.
+   */
+  private int scanEvidence(byte[] b, int from, int to) {
     int s0 = ByteValues.trimStart(b, from, to);
     int e0 = ByteValues.trimEnd(b, s0, to);
     int n = 0;
@@ -910,11 +884,6 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       n++;
       at = semi + 1;
     }
-    for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && compareEvidence(b, j - 1, j) > 0; j--) {
-        swapItems(j - 1, j);
-      }
-    }
     return n;
   }
 
@@ -923,8 +892,23 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     return c != 0 ? c : Arrays.compare(b, itemStart2[x], itemEnd2[x], b, itemStart2[y], itemEnd2[y]);
   }
 
-  /** The reviews of the cell, as {@link #reviews} reads them, in canonical order; -1 to decline. */
+  /** {@link #scanReviews} in canonical order ({@link Review#CANONICAL_ORDER}). */
   private int directReviews(byte[] b, int from, int to) {
+    int n = scanReviews(b, from, to);
+    for (int i = 1; i < n; i++) {
+      for (int j = i; j > 0 && compareReviews(b, j - 1, j) > 0; j--) {
+        swapItems(j - 1, j);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The reviews of the cell, {@code reviewer:verdict} or {@code reviewer:verdict:quality} with approve,
+   * reject or dismiss in lower case and a quality in [0, 1], in file order in the item arrays (reviewers
+   * interned, NaN for no quality): their number, or -1 to decline on anything else (duplicates too).
+   */
+  private int scanReviews(byte[] b, int from, int to) {
     int s0 = ByteValues.trimStart(b, from, to);
     int e0 = ByteValues.trimEnd(b, s0, to);
     int n = 0;
@@ -955,11 +939,6 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       itemCode[n] = interner.lastCode;
       n++;
       at = semi + 1;
-    }
-    for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && compareReviews(b, j - 1, j) > 0; j--) {
-        swapItems(j - 1, j);
-      }
     }
     return n;
   }
@@ -1008,10 +987,6 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       }
     }
     return to;
-  }
-
-  private static void truncate(List<?> list, int size) {
-    list.subList(size, list.size()).clear();
   }
 
   private int columnOf(String field) {

@@ -42,16 +42,7 @@ final class RecordParts {
 
   /** The record; a missing required value is a bad value naming its field. */
   Contribution build() throws BadValue {
-    required("id", id);
-    required("contributor", contributor);
-    required("category", category);
-    required("role", role);
-    if (occurredAt == null) {
-      throw new BadValue("occurredAt", "is missing; every record needs the time the work happened");
-    }
-    if (supersedes != null && supersedes.equals(id)) {
-      throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
-    }
+    checkRequired();
     return new Contribution(id, contributor, dao == null ? "" : dao, workingGroup == null ? "" : workingGroup,
         category, role, occurredAt, attributes.build(), counterparts, evidence, reviews, supersedes);
   }
@@ -63,16 +54,7 @@ final class RecordParts {
    * sorts them, which this does in place). Sets {@code hints} for the record's people in that order.
    */
   void encode(RecordCodec out, PersonHints hints) throws BadValue {
-    required("id", id);
-    required("contributor", contributor);
-    required("category", category);
-    required("role", role);
-    if (occurredAt == null) {
-      throw new BadValue("occurredAt", "is missing; every record needs the time the work happened");
-    }
-    if (supersedes != null && supersedes.equals(id)) {
-      throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
-    }
+    checkRequired();
     String d = dao == null ? "" : dao;
     String wg = workingGroup == null ? "" : workingGroup;
     // what the record's constructor checks, in its order (the parsers never give it anything else); the
@@ -95,6 +77,20 @@ final class RecordParts {
     reviews.sort(Review.CANONICAL_ORDER);
     out.append(id, contributor, d, wg, category, role, occurredAt, a, counterparts, evidence, reviews, supersedes);
     hints.of(contributor, counterparts, reviews);
+  }
+
+  /** The problems {@link #build} and {@link #encode} report before anything else: missing values, a self-correction. */
+  private void checkRequired() throws BadValue {
+    required("id", id);
+    required("contributor", contributor);
+    required("category", category);
+    required("role", role);
+    if (occurredAt == null) {
+      throw new BadValue("occurredAt", "is missing; every record needs the time the work happened");
+    }
+    if (supersedes != null && supersedes.equals(id)) {
+      throw new BadValue("supersedes", "'" + Values.clip(supersedes) + "' names the record itself");
+    }
   }
 
   private static void required(String field, String value) throws BadValue {
