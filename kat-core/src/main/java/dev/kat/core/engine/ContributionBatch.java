@@ -624,15 +624,7 @@ public final class ContributionBatch implements BatchView {
 
     /** {@code id} when its characters are the ASCII bytes {@code b[from, to)}, else null. */
     private static String sameAscii(String id, byte[] b, int from, int to) {
-      if (id == null || id.length() != to - from) {
-        return null;
-      }
-      for (int k = 0; k < to - from; k++) {
-        if (id.charAt(k) != b[from + k]) {
-          return null;
-        }
-      }
-      return id;
+      return id != null && Dictionary.sameAscii(id, b, from, to - from) ? id : null;
     }
 
     /**

@@ -46,6 +46,31 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * The checks a {@link dev.kat.core.model.Contribution} makes of its text fields, in its order: the
+   * record's constructor calls this, and so do KAT's readers that write a record's canonical form without
+   * building it, so that both accept exactly the same records.
+   *
+   * @throws IllegalArgumentException or NullPointerException naming the first field that fails
+   */
+  public static void recordText(String id, String contributor, String dao, String workingGroup, String category,
+      String role, java.util.List<String> counterparts, String supersedes) {
+    text(id, "id");
+    text(contributor, "contributor");
+    wellFormed(dao, "dao");
+    wellFormed(workingGroup, "workingGroup");
+    text(category, "category");
+    text(role, "role");
+    notNull(counterparts, "counterparts");
+    for (int i = 0; i < counterparts.size(); i++) {
+      text(counterparts.get(i), "counterpart");
+    }
+    if (supersedes != null) {
+      text(supersedes, "supersedes");
+      argument(!supersedes.equals(id), "supersedes (" + supersedes + ") must differ from id");
+    }
+  }
+
   /** Requires a non-blank, well-formed string (see {@link #wellFormed(String, String)}). */
   public static String text(String value, String name) {
     return wellFormed(notBlank(value, name), name);

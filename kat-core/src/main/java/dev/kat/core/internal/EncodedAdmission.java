@@ -13,8 +13,14 @@ public abstract class EncodedAdmission {
   /** Set once by the engine package when its batch class is initialised. */
   protected EncodedAdmission() {}
 
-  /** Registers the engine's implementation. */
-  public static void register(EncodedAdmission implementation) {
+  /**
+   * Registers the engine's implementation, once.
+   *
+   * @throws IllegalStateException if one is registered already
+   */
+  public static synchronized void register(EncodedAdmission implementation) {
+    Checks.notNull(implementation, "implementation");
+    Checks.state(instance == null, "encoded admission is registered already");
     instance = implementation;
   }
 

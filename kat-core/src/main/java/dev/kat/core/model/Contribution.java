@@ -47,26 +47,14 @@ public record Contribution(
 
   /** Validates and canonicalises the fields. */
   public Contribution {
-    Checks.text(id, "id");
-    Checks.text(contributor, "contributor");
-    Checks.wellFormed(dao, "dao");
-    Checks.wellFormed(workingGroup, "workingGroup");
-    Checks.text(category, "category");
-    Checks.text(role, "role");
+    // the text checks are shared with the CSV reader, which writes canonical records without this constructor
+    Checks.recordText(id, contributor, dao, workingGroup, category, role, counterparts, supersedes);
     Checks.notNull(occurredAt, "occurredAt");
     // an Attributes map is immutable and was checked when it was built; any other map is checked and copied
     attributes = Attributes.copyOf(Checks.notNull(attributes, "attributes"));
-    Checks.notNull(counterparts, "counterparts");
-    for (String c : counterparts) {
-      Checks.text(c, "counterpart");
-    }
     counterparts = sorted(counterparts, Comparator.naturalOrder());
     evidence = sorted(Checks.notNull(evidence, "evidence"), Evidence.CANONICAL_ORDER);
     reviews = sorted(Checks.notNull(reviews, "reviews"), Review.CANONICAL_ORDER);
-    if (supersedes != null) {
-      Checks.text(supersedes, "supersedes");
-      Checks.argument(!supersedes.equals(id), "supersedes (" + supersedes + ") must differ from id");
-    }
   }
 
   /**

@@ -279,6 +279,9 @@ class EncodedAdmissionTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5], new String[4]));
     assertTrue(e.getMessage().contains("personIds"), e.getMessage());
+    IllegalStateException twice = assertThrows(IllegalStateException.class,
+        () -> EncodedAdmission.register(EncodedAdmission.get()));
+    assertEquals("encoded admission is registered already", twice.getMessage());
     ContributionBatch.Builder other = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
     ContributionBatch.Prepared p = EncodedAdmission.get().prepare(other, one, new int[] {0, one.length}, 1, null, null);
     assertThrows(IllegalArgumentException.class, () -> b.add(p));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.IntBinaryOperator;
 
 /**
  * The CSV reader: an RFC 4180 parser working on bytes, so that every row's exact byte range and start
@@ -585,9 +586,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     directHeader = true;
     List<Integer> cols = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      if (!ByteValues.ascii(names[i].getBytes(StandardCharsets.UTF_8), 0, names[i].length())
-          || names[i].getBytes(StandardCharsets.UTF_8).length != names[i].length()) {
-        directHeader = false;
+      for (int k = 0; k < names[i].length(); k++) {
+        if (names[i].charAt(k) >= 0x80) {
+          directHeader = false;
+        }
       }
       if (kinds[i] == ATTRIBUTE) {
         cols.add(i);
@@ -684,7 +686,9 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
           return false;
       }
     }
-    // required values; a correction naming the record itself is a problem the general path reports
+    // required values; a correction naming the record itself is a problem the general path reports. What
+    // is left meets Checks.recordText by construction: trimmed, non-empty ASCII is never blank and has no
+    // unpaired surrogate.
     if (idS >= idE || whoS >= whoE || catS >= catE || roleS >= roleE || seconds == Long.MIN_VALUE
         || supE > supS && Arrays.equals(b, supS, supE, b, idS, idE)) {
       return false;
@@ -803,12 +807,52 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   /** {@link #scanCounterparts} in canonical (natural string) order. */
   private int directCounterparts(byte[] b, int from, int to) {
     int n = scanCounterparts(b, from, to);
-    for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && Arrays.compare(b, itemStart[j - 1], itemEnd[j - 1], b, itemStart[j], itemEnd[j]) > 0; j--) {
-        swapItems(j - 1, j);
-      }
-    }
+    sortItems(n, byText);
     return n;
+  }
+
+  private final IntBinaryOperator byText = (x, y) ->
+      Arrays.compare(content.bytes, itemStart[x], itemEnd[x], content.bytes, itemStart[y], itemEnd[y]);
+  private final IntBinaryOperator byEvidence = (x, y) -> compareEvidence(content.bytes, x, y);
+  private final IntBinaryOperator byReview = (x, y) -> compareReviews(content.bytes, x, y);
+
+  /**
+   * Sorts the first {@code n} items by {@code order}, stably: by insertion when there are few (a cell lists
+   * one or two as a rule), by a merge sort of their positions when a crafted cell lists thousands.
+   */
+  private void sortItems(int n, IntBinaryOperator order) {
+    if (n <= 16) {
+      for (int i = 1; i < n; i++) {
+        for (int j = i; j > 0 && order.applyAsInt(j - 1, j) > 0; j--) {
+          swapItems(j - 1, j);
+        }
+      }
+      return;
+    }
+    Integer[] at = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      at[i] = i;
+    }
+    Arrays.sort(at, (x, y) -> order.applyAsInt(x, y));
+    int[] s1 = itemStart.clone();
+    int[] e1 = itemEnd.clone();
+    int[] s2 = itemStart2.clone();
+    int[] e2 = itemEnd2.clone();
+    int[] v = itemVerdict.clone();
+    int[] c = itemCode.clone();
+    double[] q = itemQuality.clone();
+    String[] p = itemPerson.clone();
+    for (int i = 0; i < n; i++) {
+      int k = at[i];
+      itemStart[i] = s1[k];
+      itemEnd[i] = e1[k];
+      itemStart2[i] = s2[k];
+      itemEnd2[i] = e2[k];
+      itemVerdict[i] = v[k];
+      itemCode[i] = c[k];
+      itemQuality[i] = q[k];
+      itemPerson[i] = p[k];
+    }
   }
 
   /**
@@ -840,11 +884,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   /** {@link #scanEvidence} in canonical order (by URI, then hash). */
   private int directEvidence(byte[] b, int from, int to) {
     int n = scanEvidence(b, from, to);
-    for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && compareEvidence(b, j - 1, j) > 0; j--) {
-        swapItems(j - 1, j);
-      }
-    }
+    sortItems(n, byEvidence);
     return n;
   }
 
@@ -895,11 +935,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   /** {@link #scanReviews} in canonical order ({@link Review#CANONICAL_ORDER}). */
   private int directReviews(byte[] b, int from, int to) {
     int n = scanReviews(b, from, to);
-    for (int i = 1; i < n; i++) {
-      for (int j = i; j > 0 && compareReviews(b, j - 1, j) > 0; j--) {
-        swapItems(j - 1, j);
-      }
-    }
+    sortItems(n, byReview);
     return n;
   }
 

@@ -57,21 +57,9 @@ final class RecordParts {
     checkRequired();
     String d = dao == null ? "" : dao;
     String wg = workingGroup == null ? "" : workingGroup;
-    // what the record's constructor checks, in its order (the parsers never give it anything else); the
-    // required values are known not to be blank
-    Checks.wellFormed(id, "id");
-    Checks.wellFormed(contributor, "contributor");
-    Checks.wellFormed(d, "dao");
-    Checks.wellFormed(wg, "workingGroup");
-    Checks.wellFormed(category, "category");
-    Checks.wellFormed(role, "role");
+    // what the record's constructor checks (the parsers never give it anything else)
+    Checks.recordText(id, contributor, d, wg, category, role, counterparts, supersedes);
     Attributes a = attributes.build();
-    for (int i = 0; i < counterparts.size(); i++) {
-      Checks.text(counterparts.get(i), "counterpart");
-    }
-    if (supersedes != null) {
-      Checks.text(supersedes, "supersedes");
-    }
     counterparts.sort(null);
     evidence.sort(Evidence.CANONICAL_ORDER);
     reviews.sort(Review.CANONICAL_ORDER);

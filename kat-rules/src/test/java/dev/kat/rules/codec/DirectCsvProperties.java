@@ -104,6 +104,22 @@ class DirectCsvProperties {
         "r2,p2,,wg2,hosting,dao_member,2026-10-03T10:00:00Z,90,5,p1,e,v1:approve:0.5;v2:approve:0.25,,"));
   }
 
+  @Example
+  void longListsOutOfOrder_sortedAsARecordSortsThem() throws IOException {
+    // thousands of items (sorted by position, not by insertion) in reverse order, with ties among reviews
+    StringBuilder cps = new StringBuilder();
+    StringBuilder rvs = new StringBuilder();
+    StringBuilder ev = new StringBuilder();
+    for (int i = 3000; i > 0; i--) {
+      cps.append(cps.length() > 0 ? ";" : "").append("c").append(i);
+    }
+    for (int i = 60; i > 0; i--) {
+      rvs.append(rvs.length() > 0 ? ";" : "").append("v").append(i % 7).append(":approve:0.").append(i % 10);
+      ev.append(ev.length() > 0 ? ";" : "").append("https://e.org/").append(i % 9).append(i % 2 == 0 ? "|h" + i : "");
+    }
+    assertSameBatch(List.of("r1,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,," + cps + "," + ev + "," + rvs + ",,"));
+  }
+
   @Property(tries = 300)
   void readIntoBatch_sameBatchAsReadingRecords(@ForAll("files") List<String> rows) throws IOException {
     assertSameBatch(rows);
