@@ -5,6 +5,7 @@ import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.EncodedAdmission;
 import dev.kat.core.internal.Hashing;
+import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Attributes;
 import dev.kat.core.model.Contribution;
@@ -278,9 +279,13 @@ public final class ContributionBatch implements BatchView {
   static {
     EncodedAdmission.register(new EncodedAdmission() {
       @Override
-      public Prepared prepare(Builder batch, byte[] bytes, int[] offsets, int count, int[] personHints,
-          String[] personIds) {
-        return Checks.notNull(batch, "batch").prepareEncoded(bytes, offsets, count, personHints, personIds);
+      public Interner.Shared strings(Builder batch) {
+        return Checks.notNull(batch, "batch").strings();
+      }
+
+      @Override
+      public Prepared prepare(Builder batch, byte[] bytes, int[] offsets, int count, int[] personCodes) {
+        return Checks.notNull(batch, "batch").prepareEncoded(bytes, offsets, count, personCodes);
       }
     });
   }
@@ -322,17 +327,14 @@ public final class ContributionBatch implements BatchView {
      */
     private final byte[] bytes;
     private final int[] offsets;
-    /** Beside each hint, the person's id instance, checked against the bytes (null where it did not match). */
-    private final String[] personIds;
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
         Rejection[] rejected, int[] hints, int[] hintAt) {
-      this(owner, records, admitted, idHash, contentHash, rejected, hints, hintAt, null, null, null);
+      this(owner, records, admitted, idHash, contentHash, rejected, hints, hintAt, null, null);
     }
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
-        Rejection[] rejected, int[] hints, int[] hintAt, byte[] bytes, int[] offsets, String[] personIds) {
-      this.personIds = personIds;
+        Rejection[] rejected, int[] hints, int[] hintAt, byte[] bytes, int[] offsets) {
       this.bytes = bytes;
       this.offsets = offsets;
       this.owner = owner;
@@ -374,6 +376,8 @@ public final class ContributionBatch implements BatchView {
     private final byte[] daoBytes;
     private final byte[][] quantityName;
     private final RowStore store;
+    /** The batch's table of short strings, whose codes encoded records carry as person codes; made on first use. */
+    private Interner.Shared strings;
     /** Scratch for the canonical bytes of the record being admitted (hashed, compared on duplicate ids). */
     private final RecordCodec canonical = new RecordCodec();
     /** Scratch for the canonical bytes of an earlier row with the same id. */
@@ -567,7 +571,8 @@ public final class ContributionBatch implements BatchView {
      * checks are never decoded: they are checked and stored from their bytes. Any other record is decoded
      * and admitted as a record. Internal to KAT's readers (reached through {@link EncodedAdmission}).
      */
-    Prepared prepareEncoded(byte[] bytes, int[] offsets, int count, int[] personHints, String[] personIds) {
+    Prepared prepareEncoded(byte[] bytes, int[] offsets, int count, int[] personHints) {
+      // personHints: person codes of this batch's string table (see EncodedAdmission.prepare), or -1
       Checks.notNull(bytes, "bytes");
       Checks.notNull(offsets, "offsets");
       Checks.argument(count >= 0 && count < offsets.length, "count (" + count + ") must be in [0, "
@@ -577,10 +582,7 @@ public final class ContributionBatch implements BatchView {
       long[] idHash = new long[count];
       long[] contentHash = new long[count];
       Rejection[] rejected = new Rejection[count];
-      Checks.argument(personIds == null || personHints != null && personIds.length == personHints.length,
-          "personIds must be null or have one id per person hint");
       int[] hintAt = personHints == null ? null : new int[count];
-      String[] ids = personIds == null ? null : personIds.clone();
       EncodedRow v = new EncodedRow();
       long people = 0;
       for (int i = 0; i < count; i++) {
@@ -588,19 +590,6 @@ public final class ContributionBatch implements BatchView {
         v.read(bytes, from, true);
         if (hintAt != null) {
           hintAt[i] = (int) Math.min(people, Integer.MAX_VALUE);
-          if (ids != null && people + 1 + v.counterparts + v.reviews <= ids.length) {
-            // an id instance is trusted only for the bytes it spells: compared here, where both are in cache
-            int at = (int) people;
-            ids[at] = sameAscii(ids[at], bytes, v.contributorStart, v.contributorEnd);
-            for (int k = 0; k < v.counterparts; k++) {
-              at++;
-              ids[at] = sameAscii(ids[at], bytes, v.counterpartStart[k], v.counterpartEnd[k]);
-            }
-            for (int k = 0; k < v.reviews; k++) {
-              at++;
-              ids[at] = sameAscii(ids[at], bytes, v.reviewerStart[k], v.reviewerEnd[k]);
-            }
-          }
           people += 1L + v.counterparts + v.reviews;
         }
         idHash[i] = Hashing.hash64(bytes, v.idStart, v.idEnd);
@@ -615,16 +604,18 @@ public final class ContributionBatch implements BatchView {
         }
       }
       if (personHints != null && people != personHints.length) {
-        throw new IllegalArgumentException("personHints has " + personHints.length + " hints but the records name "
+        throw new IllegalArgumentException("personCodes has " + personHints.length + " codes but the records name "
             + people + " people (one contributor each, plus their counterparts and reviewers)");
       }
-      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personHints, hintAt, bytes, offsets,
-          ids);
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personHints, hintAt, bytes, offsets);
     }
 
-    /** {@code id} when its characters are the ASCII bytes {@code b[from, to)}, else null. */
-    private static String sameAscii(String id, byte[] b, int from, int to) {
-      return id != null && Dictionary.sameAscii(id, b, from, to - from) ? id : null;
+    /** The batch's own table of short strings (see {@link EncodedAdmission#strings}), made on first use. */
+    synchronized Interner.Shared strings() {
+      if (strings == null) {
+        strings = new Interner.Shared();
+      }
+      return strings;
     }
 
     /**
@@ -733,7 +724,7 @@ public final class ContributionBatch implements BatchView {
       v.read(bytes, from, false);
       int admitted = prepared.admitted[i];
       int row = store.appendEncoded(v, prepared.contentHash[i], admitted / roleWeight.length,
-          admitted % roleWeight.length, prepared.hints, prepared.personIds, at);
+          admitted % roleWeight.length, prepared.hints, strings, at);
       ids.add(ih, row);
     }
 

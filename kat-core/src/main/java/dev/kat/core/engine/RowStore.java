@@ -5,6 +5,7 @@ import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Growth;
 import dev.kat.core.internal.Hashing;
+import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.Offsets;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Attributes;
@@ -278,13 +279,13 @@ final class RowStore {
    * ({@link #readsAll}): the same columns and arena bytes as appending the decoded record, without
    * decoding it. Person hints are trusted for the id bytes last seen with them.
    */
-  int appendEncoded(EncodedRow v, long hash, int categoryIndex, int roleIndex, int[] hints, String[] ids,
-      int hintAt) {
+  int appendEncoded(EncodedRow v, long hash, int categoryIndex, int roleIndex, int[] codes,
+      Interner.Shared table, int hintAt) {
     byte[] b = v.b;
     int row = rows;
     ensure(row + 1);
     int h = hintAt;
-    person[row] = person(b, v.contributorStart, v.contributorEnd, hints, ids, h++);
+    person[row] = person(b, v.contributorStart, v.contributorEnd, codes, table, h++);
     if (category != null) {
       category[row] = (byte) categoryIndex;
     } else {
@@ -312,13 +313,13 @@ final class RowStore {
     int cpn = cpStart.last();
     cp = grow(cp, cpn + v.counterparts);
     for (int k = 0; k < v.counterparts; k++) {
-      cp[cpn++] = person(b, v.counterpartStart[k], v.counterpartEnd[k], hints, ids, h++);
+      cp[cpn++] = person(b, v.counterpartStart[k], v.counterpartEnd[k], codes, table, h++);
     }
     cpStart.add(cpn);
     int rvn = rvStart.last();
     reviewer = grow(reviewer, rvn + v.reviews);
     for (int k = 0; k < v.reviews; k++) {
-      reviewer[rvn] = person(b, v.reviewerStart[k], v.reviewerEnd[k], hints, ids, h++) | v.verdict[k] << VERDICT_SHIFT;
+      reviewer[rvn] = person(b, v.reviewerStart[k], v.reviewerEnd[k], codes, table, h++) | v.verdict[k] << VERDICT_SHIFT;
       quality.add(v.quality[k]);
       rvn++;
     }
@@ -344,14 +345,12 @@ final class RowStore {
   }
 
   /**
-   * The code of the person whose id is the ASCII bytes {@code b[from, to)}: through the hint and the id
-   * instance beside it (already compared with the bytes) when there are both, else looked up by the bytes.
+   * The code of the person whose id is the ASCII bytes {@code b[from, to)}: through {@code table}'s code
+   * for those bytes when there is one, else looked up by the bytes.
    */
-  private int person(byte[] b, int from, int to, int[] hints, String[] ids, int h) {
-    if (hints != null && ids != null && ids[h] != null) {
-      return people.encode(ids[h], hints[h]);
-    }
-    return people.encodeAscii(b, from, to);
+  private int person(byte[] b, int from, int to, int[] codes, Interner.Shared table, int h) {
+    int t = codes == null || table == null ? -1 : codes[h];
+    return t >= 0 ? people.fromTable(t, table) : people.encodeAscii(b, from, to);
   }
 
   /** Whether every attribute of {@code v} is one the policy reads (so none goes to the arena). */
@@ -1349,6 +1348,8 @@ final class RowStore {
      */
     private String[] hinted = new String[0];
     private int[] hintedCode = new int[0];
+    /** Per code of the batch's string table, the person's code plus one (0 until first seen). */
+    private int[] byTable = new int[0];
 
     int encode(String s) {
       int code = codes.encode(s);
@@ -1376,6 +1377,24 @@ final class RowStore {
       hinted[hint] = s;
       hintedCode[hint] = code;
       return code;
+    }
+
+    /**
+     * The code of the id with code {@code t} in {@code table}: looked up (by its string) the first time,
+     * then remembered, so each person costs one dictionary lookup per batch, not one per mention.
+     */
+    int fromTable(int t, Interner.Shared table) {
+      if (t < byTable.length) {
+        int c = byTable[t] - 1;
+        if (c >= 0) {
+          return c;
+        }
+      } else {
+        byTable = Arrays.copyOf(byTable, Growth.capacity(byTable.length, t + 1));
+      }
+      int c = encode(table.string(t));
+      byTable[t] = c + 1;
+      return c;
     }
 
     /** {@link #encode(String)} of the id whose characters are the ASCII bytes {@code b[from, to)}. */

@@ -40,12 +40,20 @@ public abstract class EncodedAdmission {
   }
 
   /**
-   * {@code batch.prepare} of the records {@code bytes[offsets[i], offsets[i + 1])} for {@code i < count},
-   * with person hints as {@link ContributionBatch.Builder#prepare(java.util.List, int[])} takes them (or
-   * null) and, beside each hint, the reader's instance of that person's id (or null for none): admitting
-   * the result gives exactly the batch that admitting the decoded records would. An id instance is used
-   * only after it is compared with the record's bytes, so a wrong one costs a lookup, never a wrong person.
+   * The batch's own table of short strings, for the interners of a reader that writes records for it in
+   * canonical form: the codes they give are the ones {@link #prepare} takes. One per batch, shared by all
+   * its reads; thread-safe.
+   */
+  public abstract Interner.Shared strings(ContributionBatch.Builder batch);
+
+  /**
+   * {@code batch.prepare} of the records {@code bytes[offsets[i], offsets[i + 1])} for {@code i < count}:
+   * admitting the result gives exactly the batch that admitting the decoded records would. {@code
+   * personCodes}, when not null, holds for each record in order one entry for its contributor, then one for
+   * each counterpart and reviewer in canonical order: the code {@link #strings} gave that person's id
+   * bytes, or -1. The batch trusts those codes (they come from its own table), so they must be the codes of
+   * exactly those bytes.
    */
   public abstract ContributionBatch.Prepared prepare(ContributionBatch.Builder batch, byte[] bytes, int[] offsets,
-      int count, int[] personHints, String[] personIds);
+      int count, int[] personCodes);
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kat.core.internal.EncodedAdmission;
+import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Cycle;
@@ -16,12 +17,11 @@ import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.Curve;
 import dev.kat.core.policy.Policy;
 import dev.kat.core.policy.Unit;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
@@ -108,43 +108,48 @@ class EncodedAdmissionTest {
     return b.build();
   }
 
-  /** Admits {@code records} from their canonical bytes in chunks of {@code chunk}, with hints from {@code hint}. */
-  private static ContributionBatch encoded(Policy policy, Cycle cycle, List<Contribution> records, int chunk,
-      ToIntFunction<String> hint) {
-    return encoded(policy, cycle, records, chunk, hint, p -> p);
+  /** How {@link #encoded} gives person codes. */
+  enum Codes {
+    /** The codes of the batch's own table, as the CSV reader gives them (-1 for ids it does not hold). */
+    TABLE,
+    /** The table's codes for every other person, -1 for the rest. */
+    SOME,
+    /** -1 for everyone. */
+    NONE,
+    /** No code array. */
+    ABSENT
   }
 
-  /**
-   * {@link #encoded(Policy, Cycle, List, int, ToIntFunction)} giving {@code id.apply(p)} as the instance of
-   * each person {@code p} beside its hint (no instances when {@code id} is null).
-   */
+  /** Admits {@code records} from their canonical bytes in chunks of {@code chunk}, with person codes as {@code codes} says. */
   private static ContributionBatch encoded(Policy policy, Cycle cycle, List<Contribution> records, int chunk,
-      ToIntFunction<String> hint, java.util.function.UnaryOperator<String> id) {
+      Codes codes) {
     ContributionBatch.Builder b = KatEngine.of(policy).newBatch(cycle);
+    Interner table = new Interner(1 << 17, EncodedAdmission.get().strings(b));
+    int[] n = new int[1];
+    ToIntFunction<String> code = p -> {
+      byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+      boolean ascii = bytes.length == p.length();
+      if (!ascii || codes == Codes.NONE || codes == Codes.SOME && n[0]++ % 2 == 0) {
+        return -1;
+      }
+      table.intern(bytes, 0, bytes.length);
+      return table.lastCode();
+    };
     for (int from = 0; from < records.size(); from += chunk) {
       List<Contribution> part = records.subList(from, Math.min(records.size(), from + chunk));
       RecordCodec codec = new RecordCodec();
       int[] offsets = new int[part.size() + 1];
-      List<Integer> hints = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
+      List<Integer> people = new ArrayList<>();
       for (int i = 0; i < part.size(); i++) {
         Contribution c = part.get(i);
         codec.append(c);
         offsets[i + 1] = codec.length();
-        if (hint != null) {
-          hints.add(hint.applyAsInt(c.contributor()));
-          c.counterparts().forEach(p -> hints.add(hint.applyAsInt(p)));
-          c.reviews().forEach(r -> hints.add(hint.applyAsInt(r.reviewer())));
-          if (id != null) {
-            ids.add(id.apply(c.contributor()));
-            c.counterparts().forEach(p -> ids.add(id.apply(p)));
-            c.reviews().forEach(r -> ids.add(id.apply(r.reviewer())));
-          }
-        }
+        people.add(code.applyAsInt(c.contributor()));
+        c.counterparts().forEach(p -> people.add(code.applyAsInt(p)));
+        c.reviews().forEach(r -> people.add(code.applyAsInt(r.reviewer())));
       }
-      int[] h = hint == null ? null : hints.stream().mapToInt(Integer::intValue).toArray();
-      String[] idArray = hint == null || id == null ? null : ids.toArray(new String[0]);
-      b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), h, idArray));
+      int[] h = codes == Codes.ABSENT ? null : people.stream().mapToInt(Integer::intValue).toArray();
+      b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), h));
     }
     return b.build();
   }
@@ -190,30 +195,14 @@ class EncodedAdmissionTest {
   }
 
   @Test
-  void encodedRecords_sameBatchAsRecords_whateverTheHints() {
+  void encodedRecords_sameBatchAsRecords_whateverTheCodes() {
     List<Contribution> records = records(3_000, 5);
     ContributionBatch expected = oneByOne(HOSTING, Fixtures.OCTOBER, records);
     assertTrue(expected.rejections().size() > 100, "the data exercises rejections");
-    Map<String, Integer> code = new HashMap<>();
-    Random rnd = new Random(8);
-    List<ToIntFunction<String>> hintings = List.of(
-        p -> code.computeIfAbsent(p, k -> code.size()),  // what a reader gives: one code per id
-        p -> -1,                                         // no hints
-        p -> Math.abs(p.hashCode()) % 3,                 // one hint shared by different people
-        p -> rnd.nextInt(200) - 20,                      // noise, negative too
-        p -> rnd.nextBoolean() ? Integer.MAX_VALUE : 5_000_000); // beyond what the batch keeps
-    for (int h = 0; h < hintings.size(); h++) {
-      assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, hintings.get(h)), "hinting " + h);
+    for (Codes codes : Codes.values()) {
+      assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, codes), codes.name());
+      assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 1000, codes), codes.name());
     }
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 1000, null), "no hint array");
-    // person instances beside the hints: equal ones, none, and wrong ones (which must be caught)
-    ToIntFunction<String> reader = p -> code.computeIfAbsent(p, k -> code.size());
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, String::new), "copies");
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, null), "no instances");
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader, p -> p + "x"), "longer");
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, reader,
-        p -> p.substring(0, p.length() - 1) + "0"), "same length, other text");
-    assertSameBatch(expected, encoded(HOSTING, Fixtures.OCTOBER, records, 257, p -> 1, p -> "p1"), "one wrong id");
   }
 
   @Test
@@ -234,7 +223,7 @@ class EncodedAdmissionTest {
           codec.append(part.get(i));
           offsets[i + 1] = codec.length();
         }
-        b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), null, null));
+        b.add(EncodedAdmission.get().prepare(b, codec.bytes(), offsets, part.size(), null));
       }
     }
     assertSameBatch(expected, b.build(), "mixed");
@@ -257,13 +246,9 @@ class EncodedAdmissionTest {
   @Property(tries = 200)
   void encodedRecords_ofAnyShape_sameBatchAsRecords(@ForAll("varied") List<Contribution> records,
       @ForAll @IntRange(min = 1, max = 20) int chunk) {
-    Map<String, Integer> code = new HashMap<>();
     ContributionBatch expected = oneByOne(xy(), Fixtures.OCTOBER, records);
-    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk,
-        p -> code.computeIfAbsent(p, k -> code.size())), "reader hints");
-    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, p -> p.length() % 2), "wrong hints");
-    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, p -> p.length() % 2, p -> "p2"),
-        "wrong hints and ids");
+    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, Codes.TABLE), "table codes");
+    assertSameBatch(expected, encoded(xy(), Fixtures.OCTOBER, records, chunk, Codes.SOME), "some codes");
   }
 
   @Test
@@ -271,19 +256,23 @@ class EncodedAdmissionTest {
     ContributionBatch.Builder b = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
     byte[] one = RecordCodec.encode(records(1, 1).get(0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 2, null, null));
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 2, null));
     assertTrue(e.getMessage().startsWith("count (2)"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5], null));
-    assertTrue(e.getMessage().contains("personHints has 5 hints"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5], new String[4]));
-    assertTrue(e.getMessage().contains("personIds"), e.getMessage());
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5]));
+    assertTrue(e.getMessage().contains("personCodes has 5 codes"), e.getMessage());
+    // a code the batch's table never gave is an error, never another person
+    EncodedAdmission.get().strings(b);
+    byte[] good = RecordCodec.encode(Contribution.builder("r1", "p1", "docs", Roles.DAO_MEMBER,
+        Instant.parse("2026-10-02T09:00:00Z")).review(Review.approve("v1")).build());
+    ContributionBatch.Prepared bad = EncodedAdmission.get().prepare(b, good, new int[] {0, good.length}, 1,
+        new int[] {99, 98});
+    assertThrows(IndexOutOfBoundsException.class, () -> b.add(bad));
     IllegalStateException twice = assertThrows(IllegalStateException.class,
         () -> EncodedAdmission.register(EncodedAdmission.get()));
     assertEquals("encoded admission is registered already", twice.getMessage());
     ContributionBatch.Builder other = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
-    ContributionBatch.Prepared p = EncodedAdmission.get().prepare(other, one, new int[] {0, one.length}, 1, null, null);
+    ContributionBatch.Prepared p = EncodedAdmission.get().prepare(other, one, new int[] {0, one.length}, 1, null);
     assertThrows(IllegalArgumentException.class, () -> b.add(p));
   }
 }

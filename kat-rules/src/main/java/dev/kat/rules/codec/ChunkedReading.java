@@ -329,8 +329,7 @@ final class ChunkedReading {
   /** The accepted rows of {@code rows} checked for the batch: from their canonical bytes when written so. */
   private ContributionBatch.Prepared prepare(ParsedRows rows) {
     return rows.encodedCount > 0
-        ? EncodedAdmission.get().prepare(batch, rows.encodedBytes(), rows.offsets, rows.encodedCount, rows.hints(),
-            rows.people())
+        ? EncodedAdmission.get().prepare(batch, rows.encodedBytes(), rows.offsets, rows.encodedCount, rows.hints())
         : batch.prepare(rows.accepted(), rows.hints());
   }
 

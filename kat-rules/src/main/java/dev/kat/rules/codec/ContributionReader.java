@@ -1,6 +1,7 @@
 package dev.kat.rules.codec;
 
 import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.internal.EncodedAdmission;
 import dev.kat.core.model.Contribution;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +141,10 @@ public final class ContributionReader {
       throw new IllegalArgumentException("in, batch and malformed must not be null");
     }
     checkSource(source);
-    return new ChunkedReading(source, format, parser(source), maxRowBytes, blockBytes, new ChunkedReading.Target() {
+    // a CSV file read into a batch interns into the batch's own table: its codes are the batch's to trust
+    ChunkedReading.ChunkParser parser = format == InputFormat.CSV
+        ? new CsvContributions(source, maxRowBytes, EncodedAdmission.get().strings(batch)) : parser(source);
+    return new ChunkedReading(source, format, parser, maxRowBytes, blockBytes, new ChunkedReading.Target() {
       @Override
       public ContributionBatch.Builder batch() {
         return batch;

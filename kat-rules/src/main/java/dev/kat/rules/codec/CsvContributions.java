@@ -1,5 +1,6 @@
 package dev.kat.rules.codec;
 
+import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
@@ -78,7 +79,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   private boolean endedInQuote;
   /** Repeated short cells (people, categories, roles) decode to one shared string each. */
   private final Interner interner;
-  /** The strings all parsers of this read share (see {@link Interner}). */
+  /** The strings all parsers of this read share (see {@link dev.kat.core.internal.Interner}). */
   private final Interner.Shared sharedStrings;
   /** Where accepted rows are written in canonical form instead of built, when reading into a batch; else null. */
   private RecordCodec encodeTo;
@@ -101,7 +102,11 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     this(source, maxRowBytes, new Interner.Shared());
   }
 
-  private CsvContributions(String source, int maxRowBytes, Interner.Shared sharedStrings) {
+  /**
+   * A parser whose interner shares {@code sharedStrings}: a batch's table when reading into it (see
+   * {@link dev.kat.core.internal.EncodedAdmission#strings}), whose codes the batch then trusts as person codes.
+   */
+  CsvContributions(String source, int maxRowBytes, Interner.Shared sharedStrings) {
     this.source = source;
     this.maxRowBytes = maxRowBytes;
     this.sharedStrings = sharedStrings;
@@ -190,7 +195,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       rows++;
       MalformedRow bad = row(rows, recLine, recStart, in.offset());
       if (bad == null) {
-        out.addHints(hints.row, encodeTo != null ? hints.people : null, hints.count);
+        out.addHints(hints.row, hints.count);
         if (encodeTo != null) {
           out.encodedRow();
         }
@@ -518,7 +523,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
 
   /** Notes {@code id}, just returned by the interner, as a person of the row (see {@link PersonHints}). */
   private String person(String id) {
-    return hints.note(id, interner.lastCode);
+    return hints.note(id, interner.lastCode());
   }
 
   /** Counterparts {@code a;b;c} (already trimmed); declines on an empty item. */
@@ -697,7 +702,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     int mark = out.length();
     out.putUtf8(b, idS, idE - idS);
     String who = interner.intern(b, whoS, whoE);
-    int whoCode = interner.lastCode;
+    int whoCode = interner.lastCode();
     out.putUtf8(b, whoS, whoE - whoS);
     out.putUtf8(b, daoS, daoE - daoS);
     out.putUtf8(b, wgS, wgE - wgS);
@@ -728,12 +733,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     }
     int rowHints = 1 + cps;
     ensureHintRoom(rowHints);
-    hints.people[0] = who;
     hints.row[0] = whoCode;
     out.putVarlong(cps);
     for (int k = 0; k < cps; k++) {
       out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
-      hints.people[people] = itemPerson[k];
       hints.row[people++] = itemCode[k];
     }
     int evs = evCell < 0 ? 0 : directEvidence(b, fieldStart[evCell], fieldEnd[evCell]);
@@ -763,7 +766,6 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
         out.putVarlong(0);
       }
       out.putVarlong(0);
-      hints.people[people] = itemPerson[k];
       hints.row[people++] = itemCode[k];
     }
     out.putUtf8(b, supS, supE - supS);
@@ -774,7 +776,6 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   private void ensureHintRoom(int n) {
     if (n > hints.row.length) {
       hints.row = Arrays.copyOf(hints.row, Math.max(n, 2 * hints.row.length));
-      hints.people = Arrays.copyOf(hints.people, hints.row.length);
     }
   }
 
@@ -874,7 +875,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       itemStart[n] = s;
       itemEnd[n] = e;
       itemPerson[n] = interner.intern(b, s, e);
-      itemCode[n] = interner.lastCode;
+      itemCode[n] = interner.lastCode();
       n++;
       at = semi + 1;
     }
@@ -972,7 +973,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       itemVerdict[n] = verdict.ordinal();
       itemQuality[n] = quality;
       itemPerson[n] = interner.intern(b, s, re);
-      itemCode[n] = interner.lastCode;
+      itemCode[n] = interner.lastCode();
       n++;
       at = semi + 1;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.kat.core.internal.Interner;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Evidence;
 import dev.kat.core.model.Verdict;
@@ -36,7 +37,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
   private final Interner interner;
   /** The person hints of the line being read and, once built, of its record. */
   private final PersonHints hints = new PersonHints();
-  /** The strings all parsers of this read share (see {@link Interner}). */
+  /** The strings all parsers of this read share (see {@link dev.kat.core.internal.Interner}). */
   private final Interner.Shared sharedStrings;
   private static final boolean[] NEWLINE = new boolean[256];
 
@@ -286,7 +287,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
 
   /** Notes {@code id}, just returned by {@link #shared}, as a person of the row (see {@link PersonHints}). */
   private String person(String id) {
-    return hints.note(id, interner.lastCode);
+    return hints.note(id, interner.lastCode());
   }
 
   /**
@@ -294,7 +295,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
    * it is not a string or not short ASCII text, having cleared the code either way first.
    */
   private String interned(JsonParser p) throws IOException {
-    interner.lastCode = -1;
+    interner.clearCode();
     return p.currentToken() == JsonToken.VALUE_STRING
         ? interner.intern(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
   }

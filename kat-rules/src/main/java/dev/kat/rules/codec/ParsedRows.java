@@ -56,8 +56,6 @@ final class ParsedRows {
   long flushed;
   /** Person hints of the accepted records, in order, when the parser gives them (see {@link #addHints}). */
   private int[] hints = new int[256];
-  /** Beside each hint, the id instance it was given for (rows read in canonical form only). */
-  private String[] people = new String[256];
   private int hintCount;
   private boolean hinted;
 
@@ -67,23 +65,10 @@ final class ParsedRows {
    * every accepted record of a chunk or for none.
    */
   void addHints(int[] rowHints, int n) {
-    addHints(rowHints, null, n);
-  }
-
-  /**
-   * {@link #addHints(int[], int)} with the id instance of each hint, for rows read into a batch in canonical
-   * form (see {@link dev.kat.core.internal.EncodedAdmission}); {@code rowPeople} may be null.
-   */
-  void addHints(int[] rowHints, String[] rowPeople, int n) {
     if (hintCount + n > hints.length) {
-      int cap = Math.max(hintCount + n, 2 * hints.length);
-      hints = Arrays.copyOf(hints, cap);
-      people = Arrays.copyOf(people, cap);
+      hints = Arrays.copyOf(hints, Math.max(hintCount + n, 2 * hints.length));
     }
     System.arraycopy(rowHints, 0, hints, hintCount, n);
-    if (rowPeople != null) {
-      System.arraycopy(rowPeople, 0, people, hintCount, n);
-    }
     hintCount += n;
     hinted = true;
   }
@@ -107,11 +92,6 @@ final class ParsedRows {
   /** The canonical bytes of the encoded rows (see {@link #offsets}). */
   byte[] encodedBytes() {
     return encoded.bytes();
-  }
-
-  /** The id instances beside {@link #hints()}, or null when the parser gave no hints. */
-  String[] people() {
-    return hinted ? Arrays.copyOf(people, hintCount) : null;
   }
 
   /** The person hints of {@link #accepted()}, or null when the parser gave none. */

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The person hints of the row a parser is reading (see
  * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}). The parser notes
- * each person id it takes from its {@link Interner} with the code the interner gave it; once the record
+ * each person id it takes from its {@link dev.kat.core.internal.Interner} with the code the interner gave it; once the record
  * has put its people in canonical order, {@link #of} lists their codes in that order. A person read
  * another way (a long or non-ASCII id) gets -1. Internal; one per parser, reused row after row.
  */
@@ -20,8 +20,6 @@ final class PersonHints {
   private int noted;
   /** The hints {@link #of} set: {@link #count} of them. */
   int[] row = new int[16];
-  /** The person of each hint of {@link #row}: the id instances the hints were given for. */
-  String[] people = new String[16];
   int count;
 
   /** Forgets the people of the previous row. */
@@ -49,19 +47,15 @@ final class PersonHints {
     int n = 1 + counterparts.size() + reviews.size();
     if (n > row.length) {
       row = new int[Math.max(n, 2 * row.length)];
-      people = new String[row.length];
     }
     boolean search = noted > 0 && n <= MAX_NOTED;
     int k = 0;
-    people[k] = contributor;
     row[k++] = search ? code(contributor) : -1;
     for (int i = 0; i < counterparts.size(); i++) {
-      people[k] = counterparts.get(i);
-      row[k++] = search ? code(people[k - 1]) : -1;
+      row[k++] = search ? code(counterparts.get(i)) : -1;
     }
     for (int i = 0; i < reviews.size(); i++) {
-      people[k] = reviews.get(i).reviewer();
-      row[k++] = search ? code(people[k - 1]) : -1;
+      row[k++] = search ? code(reviews.get(i).reviewer()) : -1;
     }
     count = n;
   }

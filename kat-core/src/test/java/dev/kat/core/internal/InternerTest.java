@@ -1,9 +1,10 @@
-package dev.kat.rules.codec;
+package dev.kat.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -37,22 +38,22 @@ class InternerTest {
     Interner a = new Interner(100, shared);
     Interner b = new Interner(100, shared);
     String p7 = intern(a, "[p7]");
-    int code7 = a.lastCode;
+    int code7 = a.lastCode();
     String q = intern(b, "[q]");
-    int codeQ = b.lastCode;
+    int codeQ = b.lastCode();
     assertSame(p7, intern(b, "[p7]"), "one instance in every interner of the read");
-    assertEquals(code7, b.lastCode, "one code in every interner of the read");
+    assertEquals(code7, b.lastCode(), "one code in every interner of the read");
     assertSame(q, intern(a, "[q]"));
-    assertEquals(codeQ, a.lastCode);
+    assertEquals(codeQ, a.lastCode());
     assertTrue(code7 >= 0 && codeQ >= 0 && code7 != codeQ, code7 + ", " + codeQ);
     intern(a, "[0123456789abcdefg]");
-    assertEquals(-1, a.lastCode, "a value too long to intern has no code");
+    assertEquals(-1, a.lastCode(), "a value too long to intern has no code");
     intern(a, "[p7]");
-    assertEquals(code7, a.lastCode, "the code of a value seen before, after its first");
-    assertEquals(-1, new Interner(100).lastCode, "no code without shared strings");
+    assertEquals(code7, a.lastCode(), "the code of a value seen before, after its first");
+    assertEquals(-1, new Interner(100).lastCode(), "no code without shared strings");
     Interner alone = new Interner(100);
     intern(alone, "[p7]");
-    assertEquals(-1, alone.lastCode);
+    assertEquals(-1, alone.lastCode());
   }
 
   @Test
@@ -62,13 +63,13 @@ class InternerTest {
     java.util.Set<Integer> codes = new java.util.HashSet<>();
     for (int i = 0; i < 50; i++) {
       intern(a, "[p" + i + "]");
-      if (a.lastCode >= 0) {
-        assertTrue(codes.add(a.lastCode), "distinct values, distinct codes");
+      if (a.lastCode() >= 0) {
+        assertTrue(codes.add(a.lastCode()), "distinct values, distinct codes");
       }
     }
     assertEquals(10, codes.size());
     intern(a, "[p49]");
-    assertEquals(-1, a.lastCode);
+    assertEquals(-1, a.lastCode());
   }
 
   @Test
@@ -125,7 +126,11 @@ class InternerTest {
             // each thread walks the values from another starting point, so that adds race with lookups
             int v = (k + me * values / threads) % values;
             seen[me][v] = intern(in, "[person-" + v + "]");
-            codes[me][v] = in.lastCode;
+            codes[me][v] = in.lastCode();
+            // a code just given is at once a code of the table, even while another thread grows it
+            if (shared.string(codes[me][v]) != seen[me][v]) {
+              throw new AssertionError("code " + codes[me][v] + " gives another string than " + seen[me][v]);
+            }
           }
           return null;
         }));
@@ -145,7 +150,9 @@ class InternerTest {
         assertSame(seen[0][v], seen[t][v], "one instance of value " + v);
         assertEquals(codes[0][v], codes[t][v], "one code for value " + v);
       }
+      assertSame(seen[0][v], shared.string(codes[0][v]), "the table gives the string of a code");
     }
+    assertThrows(IndexOutOfBoundsException.class, () -> shared.string(values));
   }
 
   @Test
@@ -160,9 +167,9 @@ class InternerTest {
     int coded = 0;
     for (int i = 0; i < 6; i++) {
       intern(a, "[a" + i + "]");
-      coded += a.lastCode >= 0 ? 1 : 0;
+      coded += a.lastCode() >= 0 ? 1 : 0;
       intern(a, "[b" + i + "]");
-      coded += a.lastCode >= 0 ? 1 : 0;
+      coded += a.lastCode() >= 0 ? 1 : 0;
     }
     assertEquals(10, coded, "ten values held in all, whichever interner added them");
   }

@@ -1,4 +1,4 @@
-package dev.kat.rules.codec;
+package dev.kat.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * used by one thread, but the interners of one read's parsers (one per thread) can share one table
  * ({@link Shared}), so that a value has one instance and one code in the whole read.
  */
-final class Interner {
+public final class Interner {
   /*
    * Keys of up to 16 bytes are packed into two longs (little-endian, zero-padded), stored with a tag (hash
    * bits and the length) and the string's code as four adjacent longs per slot (half a cache line), so a
@@ -27,7 +27,7 @@ final class Interner {
    * table that grows is rebuilt aside and published whole; a reader still probing the old one finds the
    * values it held, and for any other value takes the lock, where it sees the new one.
    */
-  static final int MAX_LENGTH = 16;
+  public static final int MAX_LENGTH = 16;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -41,23 +41,23 @@ final class Interner {
    * give each distinct string they share, the same in every interner of the read (a person hint for
    * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}).
    */
-  int lastCode = -1;
+  private int lastCode = -1;
   /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
   private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
-  Interner(int maxEntries) {
+  public Interner(int maxEntries) {
     this(maxEntries, null);
   }
 
   /** An interner using the table of {@code shared} (adding new values there) when not null. */
-  Interner(int maxEntries, Shared shared) {
+  public Interner(int maxEntries, Shared shared) {
     this.maxEntries = maxEntries;
     this.table = shared != null ? shared.table : new Table();
     this.coded = shared != null;
   }
 
   /** The string of the ASCII bytes {@code b[from, to)}; the caller has checked that they are ASCII. */
-  String intern(byte[] b, int from, int to) {
+  public String intern(byte[] b, int from, int to) {
     int len = to - from;
     lastCode = -1;
     if (len > MAX_LENGTH || len == 0) {
@@ -118,7 +118,7 @@ final class Interner {
    * The trimmed text of {@code c[offset, offset + length)} (as {@link String#trim()} gives it) when that is
    * ASCII, shared as {@link #intern(byte[], int, int)} shares it; null when it is not ASCII.
    */
-  String intern(char[] c, int offset, int length) {
+  public String intern(char[] c, int offset, int length) {
     lastCode = -1;
     int from = offset;
     int to = offset + length;
@@ -142,9 +142,38 @@ final class Interner {
     return len == 0 ? "" : intern(scratch, 0, len);
   }
 
+  /**
+   * The code of the string the last {@code intern} call returned, or -1: a number the interners sharing a
+   * table give each distinct string they hold, the same in all of them (none without a shared table, or
+   * for a value the table does not hold).
+   */
+  public int lastCode() {
+    return lastCode;
+  }
+
+  /** Forgets the last code, so that {@link #lastCode()} is -1 until the next {@code intern} call. */
+  public void clearCode() {
+    lastCode = -1;
+  }
+
   /** The table the interners of one read share. */
-  static final class Shared {
+  public static final class Shared {
     final Table table = new Table();
+
+    /** A table for the interners of one read (or of one batch's reads). */
+    public Shared() {}
+
+    /**
+     * The string with code {@code code}, which an interner sharing this table returned (see
+     * {@link #lastCode()}).
+     *
+     * @throws IndexOutOfBoundsException if no string has that code
+     */
+    public String string(int code) {
+      // the size first: a string is in the array by the time the size counts it
+      java.util.Objects.checkIndex(code, table.size);
+      return table.byCode[code];
+    }
   }
 
   /** A table's slots and strings, replaced whole when it grows. */
@@ -164,6 +193,8 @@ final class Interner {
     volatile State state = new State(256);
     /** Strings held; written under this table's lock, read without it to skip the lock once full. */
     private volatile int size;
+    /** The strings by code; replaced whole (under the lock) when it grows. */
+    volatile String[] byCode = new String[256];
 
     /**
      * The string of the key that {@code into} did not find: the one another interner added meanwhile, else
@@ -192,6 +223,10 @@ final class Interner {
       }
       s.hashCode(); // cached in the string now, while its bytes are in cache, for the batch's dictionaries
       int code = size;
+      if (code == byCode.length) {
+        byCode = java.util.Arrays.copyOf(byCode, 2 * code);
+      }
+      byCode[code] = s;
       size = code + 1;
       st.strings[i] = s;
       st.slots[4 * i + 1] = lo;
