@@ -1468,6 +1468,7 @@ final class RowStore {
       }
       hinted = null;
       hintedCode = null;
+      byTable = null;
       int n = codes.size();
       byte[][] ids = new byte[n][];
       long total = 0;
