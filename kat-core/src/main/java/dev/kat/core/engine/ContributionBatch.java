@@ -317,7 +317,10 @@ public final class ContributionBatch implements BatchView {
     private final long[] contentHash;
     /** The rejection where {@code admitted} is -1, else null. */
     private final Rejection[] rejected;
-    /** The person hints given to {@link Builder#prepare(List, int[])}, or null. */
+    /**
+     * The person hints given to {@link Builder#prepare(List, int[])}, or, for records prepared from bytes,
+     * the person codes of the batch's string table; null for none.
+     */
     private final int[] hints;
     /** Where each record's hints start in {@link #hints}, when there are hints. */
     private final int[] hintAt;
@@ -571,8 +574,7 @@ public final class ContributionBatch implements BatchView {
      * checks are never decoded: they are checked and stored from their bytes. Any other record is decoded
      * and admitted as a record. Internal to KAT's readers (reached through {@link EncodedAdmission}).
      */
-    Prepared prepareEncoded(byte[] bytes, int[] offsets, int count, int[] personHints) {
-      // personHints: person codes of this batch's string table (see EncodedAdmission.prepare), or -1
+    Prepared prepareEncoded(byte[] bytes, int[] offsets, int count, int[] personCodes) {
       Checks.notNull(bytes, "bytes");
       Checks.notNull(offsets, "offsets");
       Checks.argument(count >= 0 && count < offsets.length, "count (" + count + ") must be in [0, "
@@ -582,7 +584,22 @@ public final class ContributionBatch implements BatchView {
       long[] idHash = new long[count];
       long[] contentHash = new long[count];
       Rejection[] rejected = new Rejection[count];
-      int[] hintAt = personHints == null ? null : new int[count];
+      if (personCodes != null) {
+        // codes are trusted once admitted, so each is checked here, before anything changes: it must be one
+        // this batch's table gave (the reader's own invariants, held by DirectCsvProperties, do the rest)
+        int known;
+        synchronized (this) {
+          known = strings == null ? 0 : strings.size();
+        }
+        for (int i = 0; i < personCodes.length; i++) {
+          int c = personCodes[i];
+          if (c < -1 || c >= known) {
+            throw new IllegalArgumentException("personCodes[" + i + "] (" + c + ") is not a code of this batch's "
+                + "string table (" + known + " strings) nor -1");
+          }
+        }
+      }
+      int[] hintAt = personCodes == null ? null : new int[count];
       EncodedRow v = new EncodedRow();
       long people = 0;
       for (int i = 0; i < count; i++) {
@@ -603,11 +620,11 @@ public final class ContributionBatch implements BatchView {
           admitted[i] = check(c, rejected, i);
         }
       }
-      if (personHints != null && people != personHints.length) {
-        throw new IllegalArgumentException("personCodes has " + personHints.length + " codes but the records name "
+      if (personCodes != null && people != personCodes.length) {
+        throw new IllegalArgumentException("personCodes has " + personCodes.length + " codes but the records name "
             + people + " people (one contributor each, plus their counterparts and reviewers)");
       }
-      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personHints, hintAt, bytes, offsets);
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personCodes, hintAt, bytes, offsets);
     }
 
     /** The batch's own table of short strings (see {@link EncodedAdmission#strings}), made on first use. */
@@ -698,8 +715,10 @@ public final class ContributionBatch implements BatchView {
         } else if (c == null) {
           admitEncoded(v, prepared, i);
         } else {
-          admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false, prepared.hints,
-              prepared.hints == null ? 0 : prepared.hintAt[i]);
+          // records decoded from bytes carry person codes, not identity hints: their people are looked up
+          int[] hints = prepared.bytes == null ? prepared.hints : null;
+          admit(c, prepared.admitted[i], prepared.idHash[i], prepared.contentHash[i], false, hints,
+              hints == null ? 0 : prepared.hintAt[i]);
         }
       }
       return this;
@@ -716,8 +735,8 @@ public final class ContributionBatch implements BatchView {
       long ih = prepared.idHash[i];
       int at = prepared.hints == null ? 0 : prepared.hintAt[i];
       if (!conflictIds.isEmpty() || ids.mayHold(ih)) {
-        admit(RecordCodec.decode(bytes, from), prepared.admitted[i], ih, prepared.contentHash[i], false,
-            prepared.hints, at);
+        // person codes are not identity hints: the decoded record's people are looked up by id
+        admit(RecordCodec.decode(bytes, from), prepared.admitted[i], ih, prepared.contentHash[i], false, null, 0);
         return;
       }
       inputCount++;
@@ -932,6 +951,9 @@ public final class ContributionBatch implements BatchView {
       // The id index is not needed once duplicates and corrections are resolved; releasing it before the
       // rows are put in canonical order keeps the builder's largest table out of the batch's peak heap.
       ids = null;
+      synchronized (this) {
+        strings = null;
+      }
       return new ContributionBatch(this, live);
     }
   }

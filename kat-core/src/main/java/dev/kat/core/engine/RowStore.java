@@ -277,7 +277,8 @@ final class RowStore {
    * {@link #append(Contribution, long, int, int, int[], int)} of the record {@code row} reads in canonical
    * form, which must be {@link EncodedRow#simple}, with no attribute the policy does not read
    * ({@link #readsAll}): the same columns and arena bytes as appending the decoded record, without
-   * decoding it. Person hints are trusted for the id bytes last seen with them.
+   * decoding it. People are coded through {@code table}'s codes in {@code codes} where there are some (the
+   * batch's own table, checked when the records were prepared), else looked up by their bytes.
    */
   int appendEncoded(EncodedRow v, long hash, int categoryIndex, int roleIndex, int[] codes,
       Interner.Shared table, int hintAt) {

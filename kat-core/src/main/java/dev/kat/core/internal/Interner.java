@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * (the batch's dictionaries) find a string whose hash code is cached and that equals the stored key by
  * identity. Bounded: once it holds {@code maxEntries} strings it stops adding. Internal; an interner is
  * used by one thread, but the interners of one read's parsers (one per thread) can share one table
- * ({@link Shared}), so that a value has one instance and one code in the whole read.
+ * ({@link Shared}), so that a value has one instance and one code in the whole read; when a CSV file is
+ * read into a batch, that table is the batch's own, shared by all its reads, and its codes are the
+ * person codes the batch takes (see {@link EncodedAdmission}).
  */
 public final class Interner {
   /*
@@ -34,12 +36,13 @@ public final class Interner {
   private final int maxEntries;
   /** The table: the read's shared one, or this interner's own. */
   private final Table table;
-  /** Whether codes are given out (only to interners sharing a read's table). */
+  /** Whether codes are given out (only to interners sharing a table). */
   private final boolean coded;
   /**
-   * The code of the string the last {@code intern} call returned, or -1: a number the read's interners
-   * give each distinct string they share, the same in every interner of the read (a person hint for
-   * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}).
+   * The code of the string the last {@code intern} call returned, or -1: a number the interners sharing a
+   * table give each distinct string in it, the same in all of them (a person hint for
+   * {@link dev.kat.core.engine.ContributionBatch.Builder#prepare(java.util.List, int[])}, or, in a batch's
+   * own table, a person code for {@link EncodedAdmission#prepare}).
    */
   private int lastCode = -1;
   /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
@@ -156,12 +159,17 @@ public final class Interner {
     lastCode = -1;
   }
 
-  /** The table the interners of one read share. */
+  /** The table the interners of one read, or of a batch's reads, share. */
   public static final class Shared {
     final Table table = new Table();
 
     /** A table for the interners of one read (or of one batch's reads). */
     public Shared() {}
+
+    /** The number of strings held, which is one more than the highest code given. */
+    public int size() {
+      return table.size;
+    }
 
     /**
      * The string with code {@code code}, which an interner sharing this table returned (see

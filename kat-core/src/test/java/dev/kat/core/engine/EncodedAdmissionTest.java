@@ -259,15 +259,20 @@ class EncodedAdmissionTest {
         () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 2, null));
     assertTrue(e.getMessage().startsWith("count (2)"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[5]));
+        () -> EncodedAdmission.get().prepare(b, one, new int[] {0, one.length}, 1, new int[] {-1, -1, -1, -1, -1}));
     assertTrue(e.getMessage().contains("personCodes has 5 codes"), e.getMessage());
-    // a code the batch's table never gave is an error, never another person
+    // a code the batch's table never gave is an error, found before anything is admitted
     EncodedAdmission.get().strings(b);
     byte[] good = RecordCodec.encode(Contribution.builder("r1", "p1", "docs", Roles.DAO_MEMBER,
         Instant.parse("2026-10-02T09:00:00Z")).review(Review.approve("v1")).build());
-    ContributionBatch.Prepared bad = EncodedAdmission.get().prepare(b, good, new int[] {0, good.length}, 1,
-        new int[] {99, 98});
-    assertThrows(IndexOutOfBoundsException.class, () -> b.add(bad));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> EncodedAdmission.get().prepare(b, good, new int[] {0, good.length}, 1, new int[] {99, -1}));
+    assertEquals("personCodes[0] (99) is not a code of this batch's string table (0 strings) nor -1", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> EncodedAdmission.get().prepare(b, good, new int[] {0, good.length}, 1, new int[] {-1, -2}));
+    assertTrue(e.getMessage().startsWith("personCodes[1] (-2)"), e.getMessage());
+    b.add(EncodedAdmission.get().prepare(b, good, new int[] {0, good.length}, 1, new int[] {-1, -1}));
+    assertEquals(1, b.build().rows(), "nothing half-admitted before");
     IllegalStateException twice = assertThrows(IllegalStateException.class,
         () -> EncodedAdmission.register(EncodedAdmission.get()));
     assertEquals("encoded admission is registered already", twice.getMessage());

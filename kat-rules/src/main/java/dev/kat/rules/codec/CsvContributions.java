@@ -79,7 +79,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   private boolean endedInQuote;
   /** Repeated short cells (people, categories, roles) decode to one shared string each. */
   private final Interner interner;
-  /** The strings all parsers of this read share (see {@link dev.kat.core.internal.Interner}). */
+  /**
+   * The strings all parsers of this read share (see {@link dev.kat.core.internal.Interner}): the batch's own
+   * table, shared by all its reads, when reading into a batch.
+   */
   private final Interner.Shared sharedStrings;
   /** Where accepted rows are written in canonical form instead of built, when reading into a batch; else null. */
   private RecordCodec encodeTo;
@@ -701,7 +704,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     RecordCodec out = encodeTo;
     int mark = out.length();
     out.putUtf8(b, idS, idE - idS);
-    String who = interner.intern(b, whoS, whoE);
+    interner.intern(b, whoS, whoE);
     int whoCode = interner.lastCode();
     out.putUtf8(b, whoS, whoE - whoS);
     out.putUtf8(b, daoS, daoE - daoS);
