@@ -641,10 +641,12 @@ public final class ContributionBatch implements BatchView {
      * gives its rejection). Reads only final tables, so it may run on any thread.
      */
     private int checkEncoded(EncodedRow v) {
-      if (!cycle.contains(Instant.ofEpochSecond(v.second, v.nano))) {
+      // Cycle.contains, on the seconds and nanoseconds as they are, without an Instant per record
+      if (v.nano < 0 || v.nano >= 1_000_000_000L
+          || compareTime(v.second, v.nano, cycle.start()) < 0 || compareTime(v.second, v.nano, cycle.end()) >= 0) {
         return -1;
       }
-      if (daoBytes.length > 0 && v.daoEnd > v.daoStart && !v.equals(v.daoStart, v.daoEnd, daoBytes)) {
+      if (daoBytes.length > 0 && v.daoEnd > v.daoStart && !v.fieldIs(v.daoStart, v.daoEnd, daoBytes)) {
         return -1;
       }
       int ci = categoryIndex.findAscii(v.b, v.categoryStart, v.categoryEnd);
@@ -660,7 +662,7 @@ public final class ContributionBatch implements BatchView {
         if (!Double.isFinite(x) || x < 0) {
           return -1;
         }
-        if (q != null && v.equals(v.nameStart[i], v.nameEnd[i], q)) {
+        if (q != null && v.fieldIs(v.nameStart[i], v.nameEnd[i], q)) {
           qv = x;
         }
       }
@@ -722,6 +724,12 @@ public final class ContributionBatch implements BatchView {
         }
       }
       return this;
+    }
+
+    /** {@code Instant.ofEpochSecond(second, nano).compareTo(t)}, for a nano in [0, 10^9). */
+    private static int compareTime(long second, long nano, Instant t) {
+      int c = Long.compare(second, t.getEpochSecond());
+      return c != 0 ? c : Long.compare(nano, t.getNano());
     }
 
     /**

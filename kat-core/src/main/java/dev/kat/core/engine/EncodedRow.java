@@ -136,8 +136,8 @@ final class EncodedRow {
     }
   }
 
-  /** Whether {@code bytes[from, to)} equals the field {@code [start, end)} of this record. */
-  boolean equals(int start, int end, byte[] bytes) {
+  /** Whether the field {@code [start, end)} of this record is exactly {@code bytes}. */
+  boolean fieldIs(int start, int end, byte[] bytes) {
     return Arrays.equals(b, start, end, bytes, 0, bytes.length);
   }
 

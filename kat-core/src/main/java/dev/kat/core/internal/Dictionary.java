@@ -96,7 +96,7 @@ public final class Dictionary {
   }
 
   /** Whether the characters of {@code v} are the ASCII bytes {@code bytes[from, from + n)}. */
-  public static boolean sameAscii(String v, byte[] bytes, int from, int n) {
+  private static boolean sameAscii(String v, byte[] bytes, int from, int n) {
     if (v.length() != n) {
       return false;
     }
