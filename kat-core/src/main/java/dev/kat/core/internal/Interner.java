@@ -45,6 +45,13 @@ public final class Interner {
    * own table, a person code for {@link EncodedAdmission#prepare}).
    */
   private int lastCode = -1;
+  /** The table state in which {@link #probe} last found a key. */
+  private State found;
+  /** The words, tag and hash of the key {@link #probe} last missed. */
+  private long keyLo;
+  private long keyHi;
+  private long keyTag;
+  private long keyMixed;
   /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
   private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
@@ -66,6 +73,51 @@ public final class Interner {
     if (len > MAX_LENGTH || len == 0) {
       return new String(b, from, len, StandardCharsets.ISO_8859_1);
     }
+    int i = probe(b, from, len);
+    if (i >= 0) {
+      if (coded) {
+        lastCode = (int) found.slots[4 * i + 3];
+      }
+      return found.strings[i];
+    }
+    if (table.size >= maxEntries) {
+      // a full table takes nothing new: no lock for the values it will never hold
+      return new String(b, from, len, StandardCharsets.ISO_8859_1);
+    }
+    return table.add(this, b, from, len, keyLo, keyHi, keyTag, keyMixed);
+  }
+
+  /**
+   * The code of the ASCII bytes {@code b[from, to)} in the shared table, adding them while it has room, or
+   * -1 when it does not hold them (too long, empty, or the table full): {@link #intern(byte[], int, int)}
+   * followed by {@link #lastCode()}, for a caller that needs only the code. A value already held costs one
+   * read of its slot, not a second one of its string; nothing is allocated unless the value is added.
+   *
+   * @throws IllegalStateException if this interner has no shared table (it gives no codes)
+   */
+  public int code(byte[] b, int from, int to) {
+    Checks.state(coded, "an interner without a shared table gives no codes");
+    int len = to - from;
+    lastCode = -1;
+    if (len > MAX_LENGTH || len == 0) {
+      return -1;
+    }
+    int i = probe(b, from, len);
+    if (i >= 0) {
+      return lastCode = (int) found.slots[4 * i + 3];
+    }
+    if (table.size >= maxEntries) {
+      return -1;
+    }
+    table.add(this, b, from, len, keyLo, keyHi, keyTag, keyMixed);
+    return lastCode;
+  }
+
+  /**
+   * Looks up the key {@code b[from, from + len)} (1 to 16 bytes) without a lock: its slot in
+   * {@link #found}, or -1 with the key's words, tag and hash left in the key fields for {@link Table#add}.
+   */
+  private int probe(byte[] b, int from, int len) {
     long lo;
     long hi;
     if (from + 16 <= b.length) {
@@ -103,18 +155,16 @@ public final class Interner {
         break;
       }
       if (t == tag && slots[4 * i + 1] == lo && slots[4 * i + 2] == hi) {
-        if (coded) {
-          lastCode = (int) slots[4 * i + 3];
-        }
-        return st.strings[i];
+        found = st;
+        return i;
       }
       i = (i + 1) & mask;
     }
-    if (table.size >= maxEntries) {
-      // a full table takes nothing new: no lock for the values it will never hold
-      return new String(b, from, len, StandardCharsets.ISO_8859_1);
-    }
-    return table.add(this, b, from, len, lo, hi, tag, mixed);
+    keyLo = lo;
+    keyHi = hi;
+    keyTag = tag;
+    keyMixed = mixed;
+    return -1;
   }
 
   /**

@@ -173,4 +173,34 @@ class InternerTest {
     }
     assertEquals(10, coded, "ten values held in all, whichever interner added them");
   }
+
+  private static int code(Interner in, String framed) {
+    byte[] b = framed.getBytes(StandardCharsets.US_ASCII);
+    return in.code(b, framed.indexOf('[') + 1, framed.indexOf(']'));
+  }
+
+  @Test
+  void code_isTheCodeInternGives_andAddsLikeIt() {
+    Interner.Shared shared = new Interner.Shared();
+    Interner a = new Interner(4, shared);
+    Interner b = new Interner(4, shared);
+    int p7 = code(a, "[p7]xxxxxxxxxxxxxxxxxxxxxxxx");
+    assertEquals(0, p7, "a new value is added, with the next code");
+    assertEquals(p7, a.lastCode());
+    assertSame(shared.string(p7), intern(b, "[p7]"), "the value code() added is the one intern gives");
+    assertEquals(p7, b.lastCode());
+    intern(b, "[q]");
+    assertEquals(b.lastCode(), code(a, "-[q]-"), "the code of a value intern added");
+    assertEquals("q", shared.string(b.lastCode()));
+    assertEquals(-1, code(a, "[]"), "an empty value has no code");
+    assertEquals(-1, code(a, "[0123456789abcdefg]"), "a value longer than 16 bytes has no code");
+    assertEquals(-1, a.lastCode());
+    assertEquals(2, code(a, "[0123456789abcdef]"), "16 bytes is not too long");
+    assertEquals(3, code(b, "[r]"));
+    assertEquals(-1, code(a, "[s]"), "a full table adds nothing");
+    assertEquals(4, shared.size());
+    assertEquals(3, code(a, "[r]"), "a full table still gives the codes it holds");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> code(new Interner(4), "[p]"));
+    assertTrue(e.getMessage().contains("no codes"), e.getMessage());
+  }
 }

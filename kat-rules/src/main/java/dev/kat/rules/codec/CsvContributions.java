@@ -531,7 +531,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
 
   /** Counterparts {@code a;b;c} (already trimmed); declines on an empty item. */
   private boolean counterparts(byte[] b, int from, int to) {
-    int n = scanCounterparts(b, from, to);
+    int n = scanCounterparts(b, from, to, true);
     for (int k = 0; k < n; k++) {
       parts.counterparts.add(hints.note(itemPerson[k], itemCode[k]));
     }
@@ -554,7 +554,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
    * reject or dismiss in lower case and a quality in [0, 1]; declines on anything else (duplicates too).
    */
   private boolean reviews(byte[] b, int from, int to) {
-    int n = scanReviews(b, from, to);
+    int n = scanReviews(b, from, to, true);
     for (int k = 0; k < n; k++) {
       double q = itemQuality[k];
       parts.reviews.add(new Review(hints.note(itemPerson[k], itemCode[k]), VERDICTS[itemVerdict[k]],
@@ -704,8 +704,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     RecordCodec out = encodeTo;
     int mark = out.length();
     out.putUtf8(b, idS, idE - idS);
-    interner.intern(b, whoS, whoE);
-    int whoCode = interner.lastCode();
+    int whoCode = interner.code(b, whoS, whoE);
     out.putUtf8(b, whoS, whoE - whoS);
     out.putUtf8(b, daoS, daoE - daoS);
     out.putUtf8(b, wgS, wgE - wgS);
@@ -810,7 +809,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
 
   /** {@link #scanCounterparts} in canonical (natural string) order. */
   private int directCounterparts(byte[] b, int from, int to) {
-    int n = scanCounterparts(b, from, to);
+    int n = scanCounterparts(b, from, to, false);
     sortItems(n, byText);
     return n;
   }
@@ -863,7 +862,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
    * The counterparts of the cell {@code [from, to)}, in file order in the item arrays, their ids interned:
    * their number, or -1 to decline (an empty item).
    */
-  private int scanCounterparts(byte[] b, int from, int to) {
+  private int scanCounterparts(byte[] b, int from, int to, boolean strings) {
     int s0 = ByteValues.trimStart(b, from, to);
     int e0 = ByteValues.trimEnd(b, s0, to);
     int n = 0;
@@ -877,8 +876,12 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       ensureItems(n + 1);
       itemStart[n] = s;
       itemEnd[n] = e;
-      itemPerson[n] = interner.intern(b, s, e);
-      itemCode[n] = interner.lastCode();
+      if (strings) {
+        itemPerson[n] = interner.intern(b, s, e);
+        itemCode[n] = interner.lastCode();
+      } else {
+        itemCode[n] = interner.code(b, s, e);
+      }
       n++;
       at = semi + 1;
     }
@@ -938,7 +941,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
 
   /** {@link #scanReviews} in canonical order ({@link Review#CANONICAL_ORDER}). */
   private int directReviews(byte[] b, int from, int to) {
-    int n = scanReviews(b, from, to);
+    int n = scanReviews(b, from, to, false);
     sortItems(n, byReview);
     return n;
   }
@@ -948,7 +951,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
    * reject or dismiss in lower case and a quality in [0, 1], in file order in the item arrays (reviewers
    * interned, NaN for no quality): their number, or -1 to decline on anything else (duplicates too).
    */
-  private int scanReviews(byte[] b, int from, int to) {
+  private int scanReviews(byte[] b, int from, int to, boolean strings) {
     int s0 = ByteValues.trimStart(b, from, to);
     int e0 = ByteValues.trimEnd(b, s0, to);
     int n = 0;
@@ -975,8 +978,12 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       itemEnd[n] = re;
       itemVerdict[n] = verdict.ordinal();
       itemQuality[n] = quality;
-      itemPerson[n] = interner.intern(b, s, re);
-      itemCode[n] = interner.lastCode();
+      if (strings) {
+        itemPerson[n] = interner.intern(b, s, re);
+        itemCode[n] = interner.lastCode();
+      } else {
+        itemCode[n] = interner.code(b, s, re);
+      }
       n++;
       at = semi + 1;
     }
