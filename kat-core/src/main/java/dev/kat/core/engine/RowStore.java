@@ -680,47 +680,46 @@ final class RowStore {
     for (DoubleColumn col : attributes) {
       col.permuteAndTrim(order);
     }
-    // One pass per array, each replacing its array before the next is copied, so that the heap holds
+    // One array at a time, each replacing its array before the next is copied, so that the heap holds
     // at most one array twice at a time (at ten million rows the arrays together take hundreds of MB).
+    // Each list is copied in two passes: first where every row's part starts, in the new order (reads of
+    // the offsets at random, but independent of one another, so the processor overlaps their cache
+    // misses), then the parts themselves. In one pass each part's read waited for its offset's miss;
+    // at a million rows the three lists took 190-370 ms that way and take 80-100 ms now.
+    int[] from = new int[rows];
     byte[] a = new byte[arenaLength];
-    Offsets as = new Offsets(rows);
-    int w = 0;
+    Offsets as = startsInOrder(recordStart, order, from);
     for (int i = 0; i < rows; i++) {
-      int r = order[i];
-      int s0 = recordStart.get(r);
-      int n = recordStart.get(r + 1) - s0;
-      System.arraycopy(arena, s0, a, w, n);
-      as.add(w += n);
+      int d = as.get(i);
+      System.arraycopy(arena, from[i], a, d, as.get(i + 1) - d);
     }
     arena = a;
     recordStart = as;
     recordStart.compact();
     int[] c = new int[cpStart.last()];
-    Offsets cs = new Offsets(rows);
-    w = 0;
+    Offsets cs = startsInOrder(cpStart, order, from);
     for (int i = 0; i < rows; i++) {
-      int r = order[i];
-      int s0 = cpStart.get(r);
-      int n = cpStart.get(r + 1) - s0;
-      System.arraycopy(cp, s0, c, w, n);
-      cs.add(w += n);
+      int d = cs.get(i);
+      int n = cs.get(i + 1) - d;
+      int s0 = from[i];
+      for (int k = 0; k < n; k++) {
+        c[d + k] = cp[s0 + k];
+      }
     }
     cp = c;
     cpStart = cs;
     cpStart.compact();
     int[] rv = new int[rvStart.last()];
     int[] reviewOrder = new int[rv.length];
-    Offsets rs = new Offsets(rows);
-    w = 0;
+    Offsets rs = startsInOrder(rvStart, order, from);
     for (int i = 0; i < rows; i++) {
-      int r = order[i];
-      int s0 = rvStart.get(r);
-      int n = rvStart.get(r + 1) - s0;
-      System.arraycopy(reviewer, s0, rv, w, n);
+      int d = rs.get(i);
+      int n = rs.get(i + 1) - d;
+      int s0 = from[i];
       for (int k = 0; k < n; k++) {
-        reviewOrder[w + k] = s0 + k;
+        rv[d + k] = reviewer[s0 + k];
+        reviewOrder[d + k] = s0 + k;
       }
-      rs.add(w += n);
     }
     reviewer = rv;
     rvStart = rs;
@@ -735,67 +734,111 @@ final class RowStore {
   }
 
   /**
-   * The rows sorted by content hash (signed), then by canonical bytes, then by row: a stable LSD radix
-   * sort on the hash (four 16-bit digits), then the rare runs of equal hashes by their bytes.
+   * The rows sorted by content hash (signed), then by canonical bytes, then by row.
+   *
+   * <p>Each row is one {@code long}: the top bits of its hash (as unsigned, with the sign flipped, so
+   * unsigned order is the hashes' signed order) above the row number in the low bits. A stable LSD radix
+   * sort of those longs on the hash bits alone leaves rows with equal hash bits in row order; the rare
+   * runs of equal hash bits are then sorted by whole hash, canonical bytes and row. Digits are 8 bits, so
+   * that each pass writes to 256 places that stay in cache: at a million rows this took 30 ms where
+   * sorting hashes and rows side by side on 16-bit digits took 70 (740 ms against 190 at ten million).
    */
   private int[] canonicalOrder() {
     int n = rows;
-    int[] idx = new int[n];
+    int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+    long rowMask = (1L << rowBits) - 1;
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      idx[i] = i;
-      keys[i] = contentHash[i] ^ Long.MIN_VALUE; // unsigned order of these = signed order of the hashes
+      keys[i] = (contentHash[i] ^ Long.MIN_VALUE) & ~rowMask | i;
     }
-    int[] idx2 = new int[n];
     long[] keys2 = new long[n];
-    int[] count = new int[(1 << 16) + 1];
-    for (int shift = 0; shift < 64; shift += 16) {
+    int[] count = new int[1 << RADIX_BITS];
+    for (int shift = rowBits; shift < 64; shift += RADIX_BITS) {
+      int digitMask = (int) Math.min((1L << RADIX_BITS) - 1, (1L << (64 - shift)) - 1);
       Arrays.fill(count, 0);
       for (int i = 0; i < n; i++) {
-        count[(int) (keys[i] >>> shift) & 0xFFFF]++;
+        count[(int) (keys[i] >>> shift) & digitMask]++;
       }
       int sum = 0;
-      for (int d = 0; d <= 0xFFFF; d++) {
+      for (int d = 0; d <= digitMask; d++) {
         int x = count[d];
         count[d] = sum;
         sum += x;
       }
       for (int i = 0; i < n; i++) {
-        int d = (int) (keys[i] >>> shift) & 0xFFFF;
-        int at = count[d]++;
-        keys2[at] = keys[i];
-        idx2[at] = idx[i];
+        long k = keys[i];
+        keys2[count[(int) (k >>> shift) & digitMask]++] = k;
       }
-      long[] kt = keys;
+      long[] t = keys;
       keys = keys2;
-      keys2 = kt;
-      int[] it = idx;
-      idx = idx2;
-      idx2 = it;
+      keys2 = t;
+    }
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = (int) (keys[i] & rowMask);
     }
     for (int j = 0; j < n; ) {
       int k = j + 1;
-      while (k < n && keys[k] == keys[j]) {
+      while (k < n && (keys[k] & ~rowMask) == (keys[j] & ~rowMask)) {
         k++;
       }
       if (k - j > 1) {
-        byte[][] bytes = new byte[k - j][];
-        Integer[] run = new Integer[k - j];
-        for (int i = j; i < k; i++) {
-          RecordCodec out = new RecordCodec(256);
-          appendCanonical(idx[i], out);
-          bytes[i - j] = Arrays.copyOf(out.bytes(), out.length());
-          run[i - j] = i - j;
-        }
-        Arrays.sort(run, (x, y) -> Arrays.compare(bytes[x], bytes[y])); // stable: equal bytes keep row order
-        int[] rowsOfRun = Arrays.copyOfRange(idx, j, k);
-        for (int i = j; i < k; i++) {
-          idx[i] = rowsOfRun[run[i - j]];
-        }
+        sortRun(idx, j, k);
       }
       j = k;
     }
     return idx;
+  }
+
+  /** Bits per digit of {@link #canonicalOrder}'s radix sort. */
+  private static final int RADIX_BITS = 8;
+
+  /** Sorts the rows {@code idx[from, to)} by content hash (signed), then canonical bytes, then row. */
+  private void sortRun(int[] idx, int from, int to) {
+    int m = to - from;
+    Integer[] run = new Integer[m];
+    byte[][] bytes = new byte[m][];
+    for (int i = 0; i < m; i++) {
+      run[i] = i;
+    }
+    Arrays.sort(run, (x, y) -> {
+      int c = Long.compare(contentHash[idx[from + x]], contentHash[idx[from + y]]);
+      if (c != 0) {
+        return c;
+      }
+      c = Arrays.compare(canonicalBytes(idx[from + x], bytes, x), canonicalBytes(idx[from + y], bytes, y));
+      return c != 0 ? c : Integer.compare(idx[from + x], idx[from + y]);
+    });
+    int[] rowsOfRun = Arrays.copyOfRange(idx, from, to);
+    for (int i = 0; i < m; i++) {
+      idx[from + i] = rowsOfRun[run[i]];
+    }
+  }
+
+  /** The canonical bytes of {@code row}, made once and kept in {@code cache[at]}. */
+  private byte[] canonicalBytes(int row, byte[][] cache, int at) {
+    if (cache[at] == null) {
+      RecordCodec out = new RecordCodec(256);
+      appendCanonical(row, out);
+      cache[at] = Arrays.copyOf(out.bytes(), out.length());
+    }
+    return cache[at];
+  }
+
+  /**
+   * The offsets of the parts of rows {@code order[0], order[1], ...} laid end to end, given their
+   * {@code offsets} now; where each starts now goes to {@code from}.
+   */
+  private static Offsets startsInOrder(Offsets offsets, int[] order, int[] from) {
+    Offsets out = new Offsets(order.length);
+    int w = 0;
+    for (int i = 0; i < order.length; i++) {
+      int r = order[i];
+      int s0 = offsets.get(r);
+      from[i] = s0;
+      out.add(w += offsets.get(r + 1) - s0);
+    }
+    return out;
   }
 
   private static int[] permute(int[] a, int[] order) {

@@ -138,9 +138,43 @@ class RowStoreProperties {
     }
   }
 
-  /** A stand-in content hash with many ties and both signs, so that the tie-break by bytes is exercised. */
+  /**
+   * Stand-in content hashes with both signs, the extremes, many ties (so that the tie-break by bytes is
+   * exercised), and pairs that differ only in their lowest bits (which the sort leaves to its tie-break).
+   */
+  private static final long[] HASHES = {-1, 0, 1, 2, 3, Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE,
+      Long.MAX_VALUE - 1, 0x1234_5678_0000_0000L, 0x1234_5678_0000_0003L, -64, -61, 1L << 40, (1L << 40) + 1};
+
   private static long hash(Contribution c) {
-    return c.id().length() % 3 - 1;
+    return HASHES[Math.floorMod(c.id().hashCode(), HASHES.length)];
+  }
+
+  /** Thousands of rows with hashes drawn from few values and from all 64 bits sort as the property says. */
+  @net.jqwik.api.Example
+  void freeze_manyRows_sortByHashThenBytesThenArrival() {
+    Policy policy = policy();
+    RowStore store = new RowStore(CYCLE, policy);
+    java.util.Random random = new java.util.Random(7);
+    List<Contribution> records = new ArrayList<>();
+    List<Long> hashes = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      Contribution c = new Contribution("r" + (i % 4000), "p" + i % 7, "", "", i % 2 == 0 ? "x" : "y", Roles.DAO_MEMBER,
+          CYCLE.start().plusSeconds(i), new TreeMap<>(), List.of(), List.of(), List.of(), null);
+      long h = i % 5 == 0 ? HASHES[random.nextInt(HASHES.length)] : random.nextLong();
+      records.add(c);
+      hashes.add(h);
+      store.append(c, h, i % 2, 0);
+    }
+    store.freeze();
+    Integer[] order = new Integer[records.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingLong((Integer i) -> hashes.get(i))
+        .thenComparing((x, y) -> Arrays.compare(RecordCodec.encode(records.get(x)), RecordCodec.encode(records.get(y)))));
+    for (int r = 0; r < order.length; r++) {
+      assertEquals(records.get(order[r]), store.record(r), "row " + r);
+    }
   }
 
   private static void assertRows(RowStore store, List<Contribution> records) {
