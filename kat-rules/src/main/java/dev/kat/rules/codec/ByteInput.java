@@ -39,6 +39,29 @@ final class ByteInput {
     return base + pos;
   }
 
+  /** The buffer; the bytes from {@link #position()} to {@link #limit()} are the ones read next. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  /** Where the next byte is in {@link #buffer()}. */
+  int position() {
+    return pos;
+  }
+
+  /** The end of the buffered bytes in {@link #buffer()}. */
+  int limit() {
+    return lim;
+  }
+
+  /** Consumes the buffered bytes up to {@code position} (in {@code [position(), limit()]}). */
+  void skipTo(int position) {
+    if (position < pos || position > lim) {
+      throw new IllegalArgumentException("position (" + position + ") must be in [" + pos + ", " + lim + "]");
+    }
+    pos = position;
+  }
+
   /** The next byte (0–255), or -1 at the end. */
   int read() throws IOException {
     if (pos == lim && !fill()) {

@@ -125,8 +125,46 @@ class DirectCsvProperties {
     assertSameBatch(rows);
   }
 
+  /**
+   * Rows that are not ASCII, some not even UTF-8, in every kind of cell: the direct path must decline each
+   * (the rows are plain lines, read at once, which note whether they are ASCII on the way).
+   */
+  @Example
+  void nonAsciiAndInvalidUtf8_declinedByTheDirectPath() throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(HEADER.getBytes(StandardCharsets.UTF_8));
+    String[] rows = {
+        "r1,p\u00e9,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,",
+        "r2,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,n\u00f6te",
+        "r3,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,p2;\u00e9,,v1:approve,,",
+        "r4,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,",
+        "r\u00ef5,p2,dao-1,wg1,hosting,dao_member,2026-10-02T10:00:00Z,60,,,https://e.org/\u00e9,,,"};
+    int n = 0;
+    for (String row : rows) {
+      out.writeBytes((row + "\n").getBytes(StandardCharsets.UTF_8));
+      n++;
+    }
+    // bytes that are not UTF-8 (a lone continuation byte, a truncated sequence) in a person, a note, an id
+    for (String row : new String[] {"r6,p?,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,",
+        "r7,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,note ?",
+        "r?8,p1,dao-1,wg1,docs,dao_member,2026-10-02T10:00:00Z,,,,,,,"}) {
+      byte[] b = (row + "\n").getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < b.length; i++) {
+        if (b[i] == '?') {
+          b[i] = (byte) (n % 2 == 0 ? 0x80 : 0xC3);
+        }
+      }
+      out.writeBytes(b);
+      n++;
+    }
+    assertSameBatch(out.toByteArray(), n);
+  }
+
   private static void assertSameBatch(List<String> rows) throws IOException {
-    byte[] file = (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+    assertSameBatch((HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8), rows.size());
+  }
+
+  private static void assertSameBatch(byte[] file, int rowCount) throws IOException {
     KatEngine engine = KatEngine.of(POLICY);
     // records built one by one, through a sink
     ContributionBatch.Builder one = engine.newBatch(OCTOBER);
@@ -143,7 +181,7 @@ class DirectCsvProperties {
       }
     });
     ContributionBatch expected = one.build();
-    assertEquals(rows.size(), expected.inputCount() + badOne.size(), "every row is read");
+    assertEquals(rowCount, expected.inputCount() + badOne.size(), "every row is read");
     // straight into a batch, in blocks small enough to split the file
     for (int block : new int[] {64, 1 << 16}) {
       ContributionBatch.Builder b = engine.newBatch(OCTOBER);
