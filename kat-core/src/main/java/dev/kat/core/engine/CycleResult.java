@@ -545,6 +545,44 @@ public final class CycleResult {
     return karmaAfter[at(contributor)];
   }
 
+  /** Karma of {@code contributor} before the cycle, in micro-units (as its {@link Statement} gives it). */
+  public long karmaPrior(String contributor) {
+    return karmaPrior[at(contributor)];
+  }
+
+  /** Karma of {@code contributor} after decay, before this cycle's gain, in micro-units. */
+  public long karmaDecayed(String contributor) {
+    return karmaDecayed[at(contributor)];
+  }
+
+  /** Karma {@code contributor} gained this cycle, in micro-units. */
+  public long karmaGain(String contributor) {
+    return karmaGain[at(contributor)];
+  }
+
+  /** Karma {@code contributor} lost to penalties this cycle, in micro-units. */
+  public long karmaPenalty(String contributor) {
+    return karmaPenalty[at(contributor)];
+  }
+
+  /** The allocation weight of {@code contributor}, in micro-units. */
+  public long weight(String contributor) {
+    return weight[at(contributor)];
+  }
+
+  /**
+   * The number of guardrail flags naming {@code contributor}: the size of its {@link Statement#flags()},
+   * without building the statement (which explains every record).
+   */
+  public int flagCount(String contributor) {
+    int p = person[at(contributor)];
+    if (p < 0) {
+      return 0;
+    }
+    int[][] flagsOf = flagIndex();
+    return flagsOf[1][p + 1] - flagsOf[1][p];
+  }
+
   /** KAT by contributor, in id order. */
   public SortedMap<String, Long> allocations() {
     TreeMap<String, Long> m = new TreeMap<>();

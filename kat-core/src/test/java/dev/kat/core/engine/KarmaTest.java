@@ -33,12 +33,19 @@ class KarmaTest {
   @Test
   void karma_twoCyclesAtHalfLifeTwo_halvesThenAddsGain() {
     Policy p = xy().karma(new KarmaPolicy(2, 1, 0, 0, 1000, 0)).build();
-    Statement s = run(p, 2, prior(0, "alice", 80_000_000L), worth("a", "alice", "x", 1, 10)).statement("alice");
+    CycleResult r = run(p, 2, prior(0, "alice", 80_000_000L), worth("a", "alice", "x", 1, 10));
+    Statement s = r.statement("alice");
     assertEquals(80_000_000L, s.karmaPrior());
     assertEquals(40_000_000L, s.karmaDecayed());
     assertEquals(10_000_000L, s.karmaGain());
     assertEquals(0L, s.karmaPenalty());
     assertEquals(50_000_000L, s.karmaAfter());
+    // the same figures from the result, without building the statement
+    assertEquals(80_000_000L, r.karmaPrior("alice"));
+    assertEquals(40_000_000L, r.karmaDecayed("alice"));
+    assertEquals(10_000_000L, r.karmaGain("alice"));
+    assertEquals(0L, r.karmaPenalty("alice"));
+    assertEquals(0, r.flagCount("alice"));
   }
 
   @Test
@@ -70,11 +77,15 @@ class KarmaTest {
   void karma_rejectingFlagPenalty_clampedAtFloor() {
     Policy p = xy().karma(new KarmaPolicy(1, 1, 30, -10, 100, 0))
         .guardrail(new FlagRecords("test-reject", Action.REJECT, 0, "a")).build();
-    Statement s = run(p, 1, PriorState.empty(), worth("a", "alice", "x", 1, 5)).statement("alice");
+    CycleResult r = run(p, 1, PriorState.empty(), worth("a", "alice", "x", 1, 5));
+    Statement s = r.statement("alice");
     assertEquals(0L, s.credit());
     assertEquals(0L, s.karmaGain());
     assertEquals(30_000_000L, s.karmaPenalty());
     assertEquals(-10_000_000L, s.karmaAfter());
+    assertEquals(30_000_000L, r.karmaPenalty("alice"));
+    assertEquals(1, s.flags().size());
+    assertEquals(1, r.flagCount("alice"));
   }
 
   @Test
@@ -106,6 +117,8 @@ class KarmaTest {
     assertEquals(60_000_000L, r.karma("alice"));
     assertEquals(16_000_000L, r.statement("alice").weight());
     assertEquals(11_000_000L, r.statement("bob").weight());
+    assertEquals(16_000_000L, r.weight("alice"));
+    assertEquals(11_000_000L, r.weight("bob"));
     assertEquals(Map.of("alice", 16L, "bob", 11L), r.allocations());
   }
 

@@ -107,6 +107,12 @@ class StatementTest {
       assertEquals(byCategory, s.creditByCategory(), who);
       assertEquals(r.kat(who), s.kat(), who);
       assertEquals(r.karma(who), s.karmaAfter(), who);
+      assertEquals(r.karmaPrior(who), s.karmaPrior(), who);
+      assertEquals(r.karmaDecayed(who), s.karmaDecayed(), who);
+      assertEquals(r.karmaGain(who), s.karmaGain(), who);
+      assertEquals(r.karmaPenalty(who), s.karmaPenalty(), who);
+      assertEquals(r.weight(who), s.weight(), who);
+      assertEquals(r.flagCount(who), s.flags().size(), who);
       sumOfStatements += s.credit();
     }
     assertEquals(r.totalCredit(), sumOfStatements);

@@ -3,7 +3,6 @@ package dev.kat.rules.codec;
 import dev.kat.core.engine.BatchView;
 import dev.kat.core.engine.CycleResult;
 import dev.kat.core.engine.RecordLine;
-import dev.kat.core.engine.Statement;
 import dev.kat.core.engine.Step;
 import java.io.IOException;
 import java.io.Writer;
@@ -42,14 +41,14 @@ public final class StatementsCsvWriter {
         external[b.contributor(r)] += rowCredit[r];
       }
     }
+    // the totals a statement gives, read from the result: a statement would explain every record
     for (String c : result.contributors()) {
-      Statement s = result.statement(c);
       int p = b.personIndex(c);
-      csv.field(c).field(p < 0 ? 0 : records[p]).field(Micros.text(s.credit()))
-          .field(Micros.text(p < 0 ? 0 : external[p])).field(Micros.text(s.karmaPrior()))
-          .field(Micros.text(s.karmaDecayed())).field(Micros.text(s.karmaGain()))
-          .field(Micros.text(s.karmaPenalty())).field(Micros.text(s.karmaAfter()))
-          .field(Micros.text(s.weight())).field(s.kat()).field(s.flags().size()).end();
+      csv.field(c).field(p < 0 ? 0 : records[p]).field(Micros.text(result.credit(c)))
+          .field(Micros.text(p < 0 ? 0 : external[p])).field(Micros.text(result.karmaPrior(c)))
+          .field(Micros.text(result.karmaDecayed(c))).field(Micros.text(result.karmaGain(c)))
+          .field(Micros.text(result.karmaPenalty(c))).field(Micros.text(result.karma(c)))
+          .field(Micros.text(result.weight(c))).field(result.kat(c)).field(result.flagCount(c)).end();
     }
   }
 
