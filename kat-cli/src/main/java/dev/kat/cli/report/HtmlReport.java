@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Renders the HTML reports: the cycle report and one statement page per contributor. Each page is a
@@ -59,6 +60,10 @@ public final class HtmlReport {
     void page(String contributor, String html) throws IOException;
   }
 
+  private static final Pattern PLAIN_NAME = Pattern.compile("[a-z0-9_\\-][a-z0-9._\\-]{0,80}");
+  private static final Pattern RESERVED_NAME = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
+  private static final Pattern UNSAFE_CHARACTER = Pattern.compile("[^A-Za-z0-9._\\-]");
+
   /**
    * A file name for {@code contributor}'s statement page: the id itself when it is made of lower-case
    * letters, digits, '.', '_' and '-' (and does not start with '.' or name a device Windows reserves, such
@@ -66,11 +71,13 @@ public final class HtmlReport {
    * share a file, even on file systems that ignore case ({@code Minh.Tran} and {@code minh.tran}).
    */
   public static String fileName(String contributor) {
-    if (contributor.matches("[a-z0-9_\\-][a-z0-9._\\-]{0,80}")
-        && !contributor.split("\\.", 2)[0].matches("con|prn|aux|nul|com[0-9]|lpt[0-9]")) {
+    // the patterns are compiled once: a large report names every contributor's page several times
+    int dot = contributor.indexOf('.');
+    if (PLAIN_NAME.matcher(contributor).matches()
+        && !RESERVED_NAME.matcher(dot < 0 ? contributor : contributor.substring(0, dot)).matches()) {
       return contributor + ".html";
     }
-    String clean = contributor.replaceAll("[^A-Za-z0-9._\\-]", "_");
+    String clean = UNSAFE_CHARACTER.matcher(contributor).replaceAll("_");
     clean = clean.substring(0, Math.min(40, clean.length())).replaceFirst("^\\.", "_");
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(contributor.getBytes(StandardCharsets.UTF_8));
