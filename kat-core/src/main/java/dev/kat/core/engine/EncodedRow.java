@@ -155,10 +155,20 @@ final class EncodedRow {
           return start;
         }
       }
-      for (; i < pos; i++) {
-        if (b[i] < 0) {
-          simple = false;
-          break;
+      int rest = pos - i;
+      if (rest > 0) {
+        if (i + 8 <= b.length) {
+          // the last one to seven bytes as one word, the bytes after them masked off
+          if (((long) LONGS.get(b, i) & 0x8080808080808080L & (1L << (8 * rest)) - 1) != 0) {
+            simple = false;
+          }
+        } else {
+          for (; i < pos; i++) {
+            if (b[i] < 0) {
+              simple = false;
+              break;
+            }
+          }
         }
       }
     }
@@ -170,8 +180,13 @@ final class EncodedRow {
   }
 
   private long varlong() {
-    long z = 0;
-    int shift = 0;
+    byte first = b[pos++];
+    if (first >= 0) {
+      // one byte: most lengths, counts, verdicts and flags
+      return (first >>> 1) ^ -(first & 1);
+    }
+    long z = first & 0x7F;
+    int shift = 7;
     while (true) {
       byte x = b[pos++];
       z |= (long) (x & 0x7F) << shift;
@@ -184,10 +199,8 @@ final class EncodedRow {
   }
 
   private long fixed64() {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v |= (long) (b[pos++] & 0xff) << (8 * i);
-    }
+    long v = (long) LONGS.get(b, pos);
+    pos += 8;
     return v;
   }
 }

@@ -43,22 +43,40 @@ final class RowIdIndex {
     }
   }
 
+  /** The slot a probe for {@code hash} reads first: read to bring it into cache ahead of the probe. */
+  long touch(long hash) {
+    return table[home((int) (hash >>> 32), table.length - 1)];
+  }
+
   /**
-   * Whether a row whose id hash has the fingerprint of {@code hash} is held: false means no row has that id
-   * (a true answer may be another id whose hash shares the fingerprint).
+   * Whether a row whose id hash has the fingerprint of {@code hash} may be held, and if not where it would
+   * go: -1 if one is held (which may be another id whose hash shares the fingerprint), else the free slot
+   * a following {@link #addAt} fills, so that no row has that id and adding it probes the table once.
    */
-  boolean mayHold(long hash) {
+  int freeSlot(long hash) {
     int mask = table.length - 1;
     int fingerprint = (int) (hash >>> 32);
     for (int i = home(fingerprint, mask); ; i = (i + 1) & mask) {
       long v = table[i];
       if (v == 0) {
-        return false;
+        return i;
       }
       if ((int) (v >>> 32) == fingerprint) {
-        return true;
+        return -1;
       }
     }
+  }
+
+  /**
+   * {@link #add} at {@code slot}, which {@link #freeSlot} gave for {@code hash} with nothing added since.
+   */
+  void addAt(int slot, long hash, int row) {
+    if ((size + 1) * 2 > table.length) {
+      add(hash, row);
+      return;
+    }
+    table[slot] = (hash >>> 32) << 32 | (row + 1L);
+    size++;
   }
 
   /** Adds {@code row} (&gt;= 0) under the id hash {@code hash}; the caller has checked the id is new. */

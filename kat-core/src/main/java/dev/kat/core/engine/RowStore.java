@@ -354,6 +354,11 @@ final class RowStore {
     return t >= 0 ? people.fromTable(t, table) : people.encodeAscii(b, from, to);
   }
 
+  /** {@link People#touch} of the person table code {@code t}: read to bring its entry into cache. */
+  int touchPerson(int t) {
+    return people.touch(t);
+  }
+
   /** Whether every attribute of {@code v} is one the policy reads (so none goes to the arena). */
   boolean readsAll(EncodedRow v) {
     for (int i = 0; i < v.attributes; i++) {
@@ -1421,6 +1426,11 @@ final class RowStore {
       hinted[hint] = s;
       hintedCode[hint] = code;
       return code;
+    }
+
+    /** The entry {@link #fromTable} reads first for table code {@code t}: read to bring it into cache. */
+    int touch(int t) {
+      return t >= 0 && t < byTable.length ? byTable[t] : 0;
     }
 
     /**

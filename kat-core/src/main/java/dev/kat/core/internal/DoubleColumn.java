@@ -24,6 +24,13 @@ public final class DoubleColumn {
   private double[] values = byteTable();
   private int distinct;
   private LongIntMap codes = new LongIntMap(16);
+  /**
+   * The codes of whole numbers in [0, {@link #SMALL}) plus one (0 for none), by value: counts of minutes,
+   * amounts, levels, looked up by index rather than hashed in {@link #codes}, which holds every other
+   * value. Grown to the largest such value seen; dropped with {@link #codes} once trimmed.
+   */
+  private int[] small = new int[0];
+  private static final int SMALL = 1 << 16;
   private int size;
 
   private static double[] byteTable() {
@@ -92,7 +99,10 @@ public final class DoubleColumn {
       code = -1;
     } else {
       long bits = Double.doubleToLongBits(value);
-      code = codes.get(bits);
+      int whole = (int) value;
+      // a whole number in [0, SMALL); the sign bit excludes -0.0, which must keep a code of its own
+      boolean isSmall = bits >= 0 && whole < SMALL && whole == value;
+      code = isSmall ? (whole < small.length ? small[whole] - 1 : -1) : codes.get(bits);
       if (code < 0) {
         if (bytes != null && distinct == BYTE_ABSENT) {
           widenToChars();
@@ -106,7 +116,14 @@ public final class DoubleColumn {
           values = Arrays.copyOf(values, values.length * 2);
         }
         values[code] = value;
-        codes.put(bits, code);
+        if (isSmall) {
+          if (whole >= small.length) {
+            small = Arrays.copyOf(small, Math.min(SMALL, Growth.capacity(small.length, whole + 1)));
+          }
+          small[whole] = code + 1;
+        } else {
+          codes.put(bits, code);
+        }
       }
     }
     if (bytes != null) {
@@ -134,6 +151,7 @@ public final class DoubleColumn {
     chars = null;
     values = null;
     codes = null;
+    small = null;
   }
 
   private void ensure(int n) {
@@ -210,6 +228,7 @@ public final class DoubleColumn {
       values = Arrays.copyOf(values, distinct);
     }
     codes = null;
+    small = null;
   }
 
   /** Bytes held by the column's arrays (an estimate of its resident size). */

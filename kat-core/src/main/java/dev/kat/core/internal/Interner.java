@@ -52,6 +52,12 @@ public final class Interner {
   private long keyHi;
   private long keyTag;
   private long keyMixed;
+  /** The words and hashes of the keys of a {@link #codes} call. */
+  private long[] batchLo = new long[0];
+  private long[] batchHi = new long[0];
+  private long[] batchMixed = new long[0];
+  /** What the loads that bring a {@link #codes} call's slots into cache read: kept, so they are made. */
+  private long touched;
   /** The ASCII bytes of a char key, for {@link #intern(char[], int, int)}. */
   private final byte[] scratch = new byte[2 * MAX_LENGTH];
 
@@ -114,10 +120,63 @@ public final class Interner {
   }
 
   /**
-   * Looks up the key {@code b[from, from + len)} (1 to 16 bytes) without a lock: its slot in
-   * {@link #found}, or -1 with the key's words, tag and hash left in the key fields for {@link Table#add}.
+   * The codes of the ASCII keys {@code b[from[k], to[k])}, for {@code k < n}, into {@code codes[k]}: for
+   * each, what {@link #code(byte[], int, int)} gives, in order (so a key added here gets the next code).
+   * A parser reads a chunk's ids in a row and looks them all up here afterwards: the table is far larger
+   * than the processor's caches, so looking up one key mid-parse waits for memory each time, where here
+   * every key's slot is first read in a loop of independent loads, whose waits overlap, and the lookups
+   * then find their slots in cache.
+   *
+   * @throws IllegalStateException if this interner has no shared table (it gives no codes)
    */
-  private int probe(byte[] b, int from, int len) {
+  public void codes(byte[] b, int[] from, int[] to, int n, int[] codes) {
+    Checks.state(coded, "an interner without a shared table gives no codes");
+    if (batchLo.length < n) {
+      int cap = Math.max(n, 2 * batchLo.length);
+      batchLo = new long[cap];
+      batchHi = new long[cap];
+      batchMixed = new long[cap];
+    }
+    long[] lo = batchLo;
+    long[] hi = batchHi;
+    long[] mixed = batchMixed;
+    State st = table.state;
+    long[] slots = st.slots;
+    int mask = st.strings.length - 1;
+    long touched = 0;
+    for (int k = 0; k < n; k++) {
+      int len = to[k] - from[k];
+      if (len > MAX_LENGTH || len <= 0) {
+        continue;
+      }
+      key(b, from[k], len);
+      lo[k] = keyLo;
+      hi[k] = keyHi;
+      mixed[k] = keyMixed;
+      touched += slots[4 * ((int) (keyMixed >>> 40) & mask)];
+    }
+    this.touched = touched;
+    for (int k = 0; k < n; k++) {
+      int len = to[k] - from[k];
+      if (len > MAX_LENGTH || len <= 0) {
+        codes[k] = -1;
+        continue;
+      }
+      int i = probe(lo[k], hi[k], len, mixed[k]);
+      if (i >= 0) {
+        codes[k] = (int) found.slots[4 * i + 3];
+      } else if (table.size >= maxEntries) {
+        codes[k] = -1;
+      } else {
+        table.add(this, b, from[k], len, keyLo, keyHi, keyTag, keyMixed);
+        codes[k] = lastCode;
+      }
+    }
+    lastCode = -1;
+  }
+
+  /** Sets the key fields to the words and hash of the key {@code b[from, from + len)} (1 to 16 bytes). */
+  private void key(byte[] b, int from, int len) {
     long lo;
     long hi;
     if (from + 16 <= b.length) {
@@ -143,7 +202,24 @@ public final class Interner {
       }
     }
     long mixed = (lo ^ Long.rotateLeft(hi, 29) ^ len) * 0x9E3779B97F4A7C15L;
+    keyLo = lo;
+    keyHi = hi;
+    keyMixed = mixed;
     // a tag is never 0, which marks an empty slot: the low 5 bits hold the length (1 to 16)
+    keyTag = (mixed & ~31L) | len;
+  }
+
+  /**
+   * Looks up the key {@code b[from, from + len)} (1 to 16 bytes) without a lock: its slot in
+   * {@link #found}, or -1 with the key's words, tag and hash left in the key fields for {@link Table#add}.
+   */
+  private int probe(byte[] b, int from, int len) {
+    key(b, from, len);
+    return probe(keyLo, keyHi, len, keyMixed);
+  }
+
+  /** {@link #probe(byte[], int, int)} of the key with words {@code lo}, {@code hi} and hash {@code mixed}. */
+  private int probe(long lo, long hi, int len, long mixed) {
     long tag = (mixed & ~31L) | len;
     State st = table.state;
     long[] slots = st.slots;

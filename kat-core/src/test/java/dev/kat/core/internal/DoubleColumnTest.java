@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class DoubleColumnTest {
@@ -44,5 +52,37 @@ class DoubleColumnTest {
       assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(c.get(i)), "row " + i);
     }
     assertTrue(c.byteCodes() == null);
+  }
+
+  @Property(tries = 300)
+  void add_wholeNumbersAndOthersMixed_everyValueExactAndOneCodePerDistinctBits(
+      @ForAll("values") List<Double> in) {
+    DoubleColumn c = new DoubleColumn(1);
+    Set<Long> distinct = new HashSet<>();
+    for (double v : in) {
+      c.add(v);
+      if (!Double.isNaN(v)) {
+        distinct.add(Double.doubleToLongBits(v));
+      }
+    }
+    for (int row = 0; row < in.size(); row++) {
+      assertEquals(Double.doubleToRawLongBits(in.get(row)), Double.doubleToRawLongBits(c.get(row)), "row " + row);
+    }
+    // one-byte codes while at most 255 distinct values: so each distinct value took exactly one code
+    assertEquals(distinct.size() <= 255, c.byteCodes() != null, distinct.size() + " distinct values");
+    c.trim();
+    for (int row = 0; row < in.size(); row++) {
+      assertEquals(Double.doubleToRawLongBits(in.get(row)), Double.doubleToRawLongBits(c.get(row)), "trimmed row " + row);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Double>> values() {
+    // whole numbers at the edges of the directly indexed range, their neighbours, -0.0 and 0.0, and others
+    Arbitrary<Double> edges = Arbitraries.of(0.0, -0.0, 1.0, 65_535.0, 65_536.0, 65_535.5, -1.0, 0.5, 1e300,
+        Double.NaN, Double.MIN_VALUE, 4_294_967_296.0, (double) Integer.MAX_VALUE);
+    Arbitrary<Double> whole = Arbitraries.integers().between(-5, 70_000).map(i -> (double) i);
+    Arbitrary<Double> fractions = Arbitraries.integers().between(0, 400).map(i -> i / 4.0);
+    return Arbitraries.oneOf(edges, whole, fractions).list().ofMaxSize(400);
   }
 }

@@ -203,4 +203,47 @@ class InternerTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> code(new Interner(4), "[p]"));
     assertTrue(e.getMessage().contains("no codes"), e.getMessage());
   }
+
+  @Test
+  void codes_ofAChunk_sameAsCodeOneByOne() {
+    // the same keys looked up one by one and all at once, in tables that fill up midway
+    java.util.Random rnd = new java.util.Random(5);
+    StringBuilder text = new StringBuilder();
+    int n = 3_000;
+    int[] from = new int[n];
+    int[] to = new int[n];
+    for (int k = 0; k < n; k++) {
+      from[k] = text.length();
+      int kind = rnd.nextInt(20);
+      // mostly repeated short ids; some empty, 16 and 17 bytes long
+      text.append(kind == 0 ? "" : kind == 1 ? "0123456789abcdef" : kind == 2 ? "0123456789abcdefg" : "p" + rnd.nextInt(700));
+      to[k] = text.length();
+      text.append(',');
+    }
+    byte[] b = text.toString().getBytes(StandardCharsets.US_ASCII);
+    for (int bound : new int[] {10_000, 300}) {
+      Interner.Shared one = new Interner.Shared();
+      Interner byOne = new Interner(bound, one);
+      int[] expected = new int[n];
+      for (int k = 0; k < n; k++) {
+        expected[k] = byOne.code(b, from[k], to[k]);
+      }
+      Interner.Shared all = new Interner.Shared();
+      Interner atOnce = new Interner(bound, all);
+      int[] actual = new int[n + 5];
+      java.util.Arrays.fill(actual, 99);
+      atOnce.codes(b, from, to, n, actual);
+      assertEquals(-1, atOnce.lastCode());
+      for (int k = 0; k < n; k++) {
+        assertEquals(expected[k], actual[k], "key " + k + " with a bound of " + bound);
+      }
+      assertEquals(99, actual[n], "only n codes are written");
+      assertEquals(one.size(), all.size());
+      // the keys the table now holds are found again, all at once
+      int[] again = new int[n];
+      atOnce.codes(b, from, to, n, again);
+      assertTrue(java.util.Arrays.equals(actual, 0, n, again, 0, n));
+    }
+    assertThrows(IllegalStateException.class, () -> new Interner(4).codes(b, from, to, 1, new int[1]));
+  }
 }

@@ -175,6 +175,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     messageLineBase = lineBase;
     fileProblems = out.problems;
     encodeTo = out.encode ? out.encoder() : null;
+    out.resolver = interner;
     long rows = 0;
     while (readRecord(in)) {
       if (endedInQuote) {
@@ -183,6 +184,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
           out.carried = true;
           out.consumed = recStart;
           out.lines = recLine - 1;
+          out.resolveHints();
           return;
         }
       }
@@ -198,7 +200,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       rows++;
       MalformedRow bad = row(rows, recLine, recStart, in.offset());
       if (bad == null) {
-        out.addHints(hints.row, hints.count);
+        out.addHints(hints);
         if (encodeTo != null) {
           out.encodedRow();
         }
@@ -207,6 +209,7 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     }
     out.consumed = in.offset();
     out.lines = line - 1;
+    out.resolveHints();
   }
 
   /** Reads one record into the field arrays; false at the end of the input. */
@@ -824,8 +827,10 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     RecordCodec out = encodeTo;
     int mark = out.length();
     out.putUtf8(b, idS, idE - idS);
-    int whoCode = interner.code(b, whoS, whoE);
     out.putUtf8(b, whoS, whoE - whoS);
+    // the people's codes are looked up with the chunk's others, from where their ids are written here
+    int whoTo = out.length();
+    int whoFrom = whoTo - (whoE - whoS);
     out.putUtf8(b, daoS, daoE - daoS);
     out.putUtf8(b, wgS, wgE - wgS);
     out.putUtf8(b, catS, catE - catS);
@@ -854,12 +859,12 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       return false;
     }
     int rowHints = 1 + cps;
-    ensureHintRoom(rowHints);
-    hints.row[0] = whoCode;
+    hints.ensure(rowHints);
+    defer(0, whoFrom, whoTo);
     out.putVarlong(cps);
     for (int k = 0; k < cps; k++) {
       out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
-      hints.row[people++] = itemCode[k];
+      defer(people++, out.length() - (itemEnd[k] - itemStart[k]), out.length());
     }
     int evs = evCell < 0 ? 0 : directEvidence(b, fieldStart[evCell], fieldEnd[evCell]);
     if (evs < 0) {
@@ -876,10 +881,11 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
       out.truncate(mark);
       return false;
     }
-    ensureHintRoom(rowHints + rvs);
+    hints.ensure(rowHints + rvs);
     out.putVarlong(rvs);
     for (int k = 0; k < rvs; k++) {
       out.putUtf8(b, itemStart[k], itemEnd[k] - itemStart[k]);
+      defer(people, out.length() - (itemEnd[k] - itemStart[k]), out.length());
       out.putVarlong(itemVerdict[k]);
       if (itemQuality[k] == itemQuality[k]) {
         out.putVarlong(1);
@@ -888,17 +894,18 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
         out.putVarlong(0);
       }
       out.putVarlong(0);
-      hints.row[people++] = itemCode[k];
+      people++;
     }
     out.putUtf8(b, supS, supE - supS);
     hints.count = people;
     return true;
   }
 
-  private void ensureHintRoom(int n) {
-    if (n > hints.row.length) {
-      hints.row = Arrays.copyOf(hints.row, Math.max(n, 2 * hints.row.length));
-    }
+  /** Sets hint {@code k} of the row to the code of the id written at {@code [from, to)} of the canonical bytes. */
+  private void defer(int k, int from, int to) {
+    hints.row[k] = PersonHints.DEFERRED;
+    hints.from[k] = from;
+    hints.to[k] = to;
   }
 
   private void ensureItems(int n) {
@@ -1004,15 +1011,14 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
   }
 
   /**
-   * Interns the person id {@code b[s, e)} of item {@code n}: its code, and its string too when
-   * {@code strings} (the direct path needs only the code, which costs one read of the table instead of two).
+   * Interns the person id {@code b[s, e)} of item {@code n}, its string and code, when {@code strings}; the
+   * direct path needs neither here: it looks the code up once the chunk is read, with the chunk's others
+   * (see {@link ParsedRows#resolveHints}).
    */
   private void itemPerson(int n, byte[] b, int s, int e, boolean strings) {
     if (strings) {
       itemPerson[n] = interner.intern(b, s, e);
       itemCode[n] = interner.lastCode();
-    } else {
-      itemCode[n] = interner.code(b, s, e);
     }
   }
 

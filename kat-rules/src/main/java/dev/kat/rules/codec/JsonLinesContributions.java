@@ -126,7 +126,7 @@ final class JsonLinesContributions implements ChunkedReading.ChunkParser {
           ? new MalformedRow(at, 0, "", "the line is longer than the limit of " + maxRowBytes + " bytes")
           : parse(at, from);
       if (bad == null) {
-        out.addHints(hints.row, hints.count);
+        out.addHints(hints);
       }
       out.add(bad == null ? built : null, bad, startLine, start, in.offset());
     }

@@ -1,6 +1,8 @@
 package dev.kat.rules.codec;
 
 import dev.kat.core.engine.ContributionBatch;
+import dev.kat.core.internal.Checks;
+import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.RecordCodec;
 import dev.kat.core.model.Contribution;
 import java.util.ArrayList;
@@ -60,17 +62,64 @@ final class ParsedRows {
   private boolean hinted;
 
   /**
+   * The hints still to be looked up ({@link PersonHints#DEFERRED}): their places in {@link #hints}, and where
+   * their ids are in the canonical bytes; {@link #resolver} looks them up.
+   */
+  private int[] deferAt = new int[0];
+  private int[] deferFrom = new int[0];
+  private int[] deferTo = new int[0];
+  private int[] deferCode = new int[0];
+  private int deferred;
+  /** The interner that looks up the deferred hints (the parser's). */
+  Interner resolver;
+
+  /**
    * Adds the person hints of the accepted record about to be {@link #add added}: one per person, in the
    * record's order (see {@link ContributionBatch.Builder#prepare(List, int[])}). A parser gives hints for
-   * every accepted record of a chunk or for none.
+   * every accepted record of a chunk or for none. Deferred hints are looked up by {@link #resolveHints}.
    */
-  void addHints(int[] rowHints, int n) {
+  void addHints(PersonHints h) {
+    int n = h.count;
     if (hintCount + n > hints.length) {
       hints = Arrays.copyOf(hints, Math.max(hintCount + n, 2 * hints.length));
     }
-    System.arraycopy(rowHints, 0, hints, hintCount, n);
+    int[] row = h.row;
+    for (int k = 0; k < n; k++) {
+      if (row[k] == PersonHints.DEFERRED) {
+        if (deferred == deferAt.length) {
+          int cap = Math.max(256, 2 * deferred);
+          deferAt = Arrays.copyOf(deferAt, cap);
+          deferFrom = Arrays.copyOf(deferFrom, cap);
+          deferTo = Arrays.copyOf(deferTo, cap);
+        }
+        deferAt[deferred] = hintCount + k;
+        deferFrom[deferred] = h.from[k];
+        deferTo[deferred] = h.to[k];
+        deferred++;
+      }
+    }
+    System.arraycopy(row, 0, hints, hintCount, n);
     hintCount += n;
     hinted = true;
+  }
+
+  /**
+   * Looks up the deferred hints with {@link #resolver}, all at once (see
+   * {@link Interner#codes(byte[], int[], int[], int, int[])}): a parser calls this once the chunk is read,
+   * and before the rows are flushed.
+   */
+  void resolveHints() {
+    if (deferred == 0) {
+      return;
+    }
+    if (deferCode.length < deferred) {
+      deferCode = new int[deferAt.length];
+    }
+    resolver.codes(encoded.bytes(), deferFrom, deferTo, deferred, deferCode);
+    for (int k = 0; k < deferred; k++) {
+      hints[deferAt[k]] = deferCode[k];
+    }
+    deferred = 0;
   }
 
   /** Where a parser writes the canonical bytes of the accepted rows (see {@link #encode}). */
@@ -96,6 +145,7 @@ final class ParsedRows {
 
   /** The person hints of {@link #accepted()}, or null when the parser gave none. */
   int[] hints() {
+    Checks.state(deferred == 0, "the chunk's deferred person hints were not looked up");
     return hinted ? Arrays.copyOf(hints, hintCount) : null;
   }
 
@@ -118,6 +168,7 @@ final class ParsedRows {
     end[count] = rowEnd;
     count++;
     if (count == flushAt) {
+      resolveHints();
       flusher.accept(this);
       flushed += count;
       Arrays.fill(records, 0, count, null);

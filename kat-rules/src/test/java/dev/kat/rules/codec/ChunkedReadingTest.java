@@ -193,6 +193,18 @@ class ChunkedReadingTest {
     assertSameBatchAsAddingEachRecord(ContributionReader.of(InputFormat.JSON_LINES), jsonLines(400, 7));
   }
 
+  @Test
+  void readIntoBatch_lineLongerThanABlockThenThousands_sameBatchAsAddingEachRecord() throws Exception {
+    // after the long line the rest is read as one stream, handed on a few thousand rows at a time
+    byte[] head = file(30, 11, false);
+    byte[] rest = file(9_000, 12, true);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(head);
+    all.writeBytes(("long,p1,," + "x".repeat(5_000) + ",dao_member,2026-10-01,,,,,\n").getBytes(StandardCharsets.UTF_8));
+    all.write(rest, HEADER.length(), rest.length - HEADER.length());
+    assertSameBatchAsAddingEachRecord(ContributionReader.of(InputFormat.CSV).withMaxRowBytes(300), all.toByteArray());
+  }
+
   private static void assertSameBatchAsAddingEachRecord(ContributionReader reader, byte[] bytes) throws Exception {
     KatEngine engine = KatEngine.of(POLICY);
     ContributionBatch.Builder one = engine.newBatch(OCTOBER);
