@@ -446,6 +446,23 @@ public final class ContributionBatch implements BatchView {
     }
 
     /**
+     * Hints that about {@code records} more records will be added, so that the builder makes room for them
+     * at once instead of growing step by step (each step copies what it holds). A hint only: any number
+     * gives the same batch, a wrong one costs memory (too high) or later growth (too low). The readers give
+     * it when they know a file's size; a caller adding a known number of records can too.
+     *
+     * @throws IllegalArgumentException if {@code records} is negative
+     * @throws IllegalStateException if the batch was already built
+     */
+    public Builder expect(int records) {
+      Checks.argument(records >= 0, "records must be >= 0: " + records);
+      Checks.state(!built, "this batch builder was already built; start a new one");
+      store.reserve(records);
+      ids.reserve(ids.size() + records);
+      return this;
+    }
+
+    /**
      * Admits every record of {@code records}, in order. A large list is checked and encoded in chunks on
      * the calling thread and the fork-join pool it runs in (the common pool outside one) and admitted in
      * list order, so the batch is the same as adding the records one at a time, whatever the pool.

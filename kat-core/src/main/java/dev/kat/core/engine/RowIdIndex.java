@@ -79,6 +79,14 @@ final class RowIdIndex {
     size++;
   }
 
+  /** Makes room for {@code rows} rows in all without growing (a hint). */
+  void reserve(int rows) {
+    long want = Math.min(1L << 30, Long.highestOneBit(Math.max(16L, 2L * rows) - 1) << 1);
+    if (want > table.length) {
+      rehash((int) want);
+    }
+  }
+
   /** Adds {@code row} (&gt;= 0) under the id hash {@code hash}; the caller has checked the id is new. */
   void add(long hash, int row) {
     if ((size + 1) * 2 > table.length) {
@@ -108,8 +116,12 @@ final class RowIdIndex {
   }
 
   private void grow() {
+    rehash(table.length * 2);
+  }
+
+  private void rehash(int capacity) {
     long[] old = table;
-    table = new long[old.length * 2];
+    table = new long[capacity];
     for (long v : old) {
       if (v != 0) {
         insert(table, v);

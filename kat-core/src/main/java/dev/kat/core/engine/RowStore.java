@@ -465,7 +465,44 @@ final class RowStore {
     if (n <= person.length) {
       return;
     }
-    int cap = Growth.capacity(person.length, n);
+    resizeRows(Growth.capacity(person.length, n));
+  }
+
+  /**
+   * Makes room for about {@code extra} more rows at once (see {@link ContributionBatch.Builder#expect}):
+   * the per-row columns for exactly that many, and the record arena, counterparts and reviews for as much
+   * per row as the rows so far took (nothing is guessed before the first row).
+   */
+  void reserve(int extra) {
+    if (frozen || extra <= 0) {
+      return;
+    }
+    int n = (int) Math.min((long) rows + extra, Integer.MAX_VALUE - 16);
+    if (n > person.length) {
+      resizeRows(n);
+    }
+    recordStart.reserve(n);
+    cpStart.reserve(n);
+    rvStart.reserve(n);
+    for (DoubleColumn a : attributes) {
+      a.reserve(n);
+    }
+    if (rows > 0) {
+      double more = (double) extra / rows;
+      long a = arenaLength + (long) (arenaLength * more);
+      if (a > arena.length && a <= Integer.MAX_VALUE - 16) {
+        arena = Arrays.copyOf(arena, (int) a);
+      }
+      int cps = cpStart.last();
+      cp = grow(cp, (int) Math.min(Integer.MAX_VALUE - 16, cps + (long) (cps * more)));
+      int rvs = rvStart.last();
+      int r = (int) Math.min(Integer.MAX_VALUE - 16, rvs + (long) (rvs * more));
+      reviewer = grow(reviewer, r);
+      quality.reserve(r);
+    }
+  }
+
+  private void resizeRows(int cap) {
     person = Arrays.copyOf(person, cap);
     if (category != null) {
       category = Arrays.copyOf(category, cap);

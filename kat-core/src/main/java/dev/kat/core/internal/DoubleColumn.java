@@ -154,12 +154,25 @@ public final class DoubleColumn {
     small = null;
   }
 
+  /** Makes room for {@code rows} rows in all without growing (while building; a hint). */
+  public void reserve(int rows) {
+    if (codes != null || doubles != null) {
+      int cap = bytes != null ? bytes.length : chars != null ? chars.length : doubles.length;
+      if (rows > cap) {
+        resize(rows);
+      }
+    }
+  }
+
   private void ensure(int n) {
     int cap = bytes != null ? bytes.length : chars != null ? chars.length : doubles.length;
     if (n <= cap) {
       return;
     }
-    int want = Growth.capacity(cap, n);
+    resize(Growth.capacity(cap, n));
+  }
+
+  private void resize(int want) {
     if (bytes != null) {
       bytes = Arrays.copyOf(bytes, want);
     } else if (chars != null) {

@@ -56,6 +56,13 @@ public final class Offsets {
     full[size++] = value;
   }
 
+  /** Makes room for {@code entries} offsets in all without growing (while building; a hint). */
+  public void reserve(int entries) {
+    if (full != null && entries > full.length) {
+      full = Arrays.copyOf(full, entries);
+    }
+  }
+
   /** Sets offset {@code i} (while building). */
   public void set(int i, int value) {
     full[i] = value;

@@ -110,6 +110,10 @@ final class ChunkedReading {
   private final ContributionBatch.Builder batch;
   private final ChunkParser main;
   private final ConcurrentLinkedQueue<ChunkParser> idle = new ConcurrentLinkedQueue<>();
+  /** Chunks' rows handed on, for later chunks to reuse (any thread takes, the calling thread returns). */
+  private final ConcurrentLinkedQueue<ParsedRows> spareRows = new ConcurrentLinkedQueue<>();
+  /** Blocks' arrays whose chunks were handed on, for later blocks (the calling thread's alone). */
+  private final ArrayDeque<byte[]> spareBlocks = new ArrayDeque<>();
   private final List<FileProblem> fileProblems = new ArrayList<>();
 
   private InputStream in;
@@ -124,6 +128,9 @@ final class ChunkedReading {
   private long malformed;
   private long headerEnd;
   private byte[] carry;
+  /** The bytes the input said it held at the start ({@link InputStream#available}), for {@link #expectRest}. */
+  private long size;
+  private boolean expected;
 
   ChunkedReading(String source, InputFormat format, ChunkParser parser, int maxRowBytes, int blockBytes,
       Target target) {
@@ -216,6 +223,11 @@ final class ChunkedReading {
 
   ReadSummary read(InputStream input) throws IOException {
     this.in = input;
+    try {
+      size = input.available();
+    } catch (IOException e) {
+      size = 0; // no size, no hint: the read itself reports a stream that cannot be read
+    }
     if (!start()) {
       return new ReadSummary(source, format, 0, 0, 0, 0, fileProblems);
     }
@@ -281,8 +293,11 @@ final class ChunkedReading {
     byte[] bytes = b.bytes;
     int length = b.length;
     ParsedRows rows;
+    // whether no other thread reads the block any more, so its array may serve a later block
+    boolean blockFree = true;
     if (carry != null) {
-      t.cancel();
+      // a worker may still be parsing the block (for nothing): its array is then left to it
+      blockFree = t.cancel() || t.isDone();
       bytes = Arrays.copyOf(carry, carry.length + length);
       System.arraycopy(b.bytes, 0, bytes, carry.length, length);
       length = bytes.length;
@@ -302,6 +317,12 @@ final class ChunkedReading {
     if (rows.carried) {
       carry = Arrays.copyOfRange(bytes, (int) rows.consumed, length);
     }
+    expectRest();
+    rows.reset();
+    spareRows.add(rows);
+    if (blockFree && spareBlocks.size() < MAX_AHEAD + 2) {
+      spareBlocks.push(b.bytes);
+    }
   }
 
   /** Parses a chunk on a worker (or on this thread, claiming it first) with a parser of its own. */
@@ -319,9 +340,12 @@ final class ChunkedReading {
     return rows;
   }
 
-  /** Rows for one chunk: written in canonical form when read into a batch. */
+  /** Rows for one chunk (a spare one when there is one): written in canonical form when read into a batch. */
   private ParsedRows newRows() {
-    ParsedRows rows = new ParsedRows();
+    ParsedRows rows = spareRows.poll();
+    if (rows == null) {
+      rows = new ParsedRows();
+    }
     rows.encode = batch != null;
     return rows;
   }
@@ -425,13 +449,15 @@ final class ChunkedReading {
   private Block nextBlock() throws IOException {
     byte[] b = pending;
     int n = pendingLength;
-    if (b.length < n + blockBytes) {
-      b = Arrays.copyOf(b, n + blockBytes);
+    // a block is read up to this limit, whatever its array's capacity (a reused array may be larger)
+    int limit = n + blockBytes;
+    if (b.length < limit) {
+      b = Arrays.copyOf(b, limit);
     }
     int searched = 0;
     while (true) {
-      while (n < b.length && !eof) {
-        int r = in.read(b, n, b.length - n);
+      while (n < limit && !eof) {
+        int r = in.read(b, n, limit - n);
         if (r < 0) {
           eof = true;
         } else {
@@ -445,7 +471,7 @@ final class ChunkedReading {
           return null;
         }
         pendingLength = n - length;
-        pending = new byte[pendingLength + blockBytes];
+        pending = blockArray(pendingLength + blockBytes);
         System.arraycopy(b, length, pending, 0, pendingLength);
         return new Block(b, length, eof && pendingLength == 0, false);
       }
@@ -455,8 +481,34 @@ final class ChunkedReading {
         pendingLength = 0;
         return new Block(b, n, false, true);
       }
-      b = Arrays.copyOf(b, b.length + blockBytes);
+      limit += blockBytes;
+      if (b.length < limit) {
+        b = Arrays.copyOf(b, limit);
+      }
     }
+  }
+
+  /**
+   * Once the first rows are read into a batch, tells it about how many the rest of the file holds (see
+   * {@link ContributionBatch.Builder#expect}): the bytes left, from the size the input gave at the start,
+   * at the rows per byte so far. A file on disk or in memory gives its whole size; a stream that gives
+   * less only makes the hint smaller.
+   */
+  private void expectRest() {
+    if (expected || batch == null || rowBase == 0 || offsetBase == 0) {
+      return;
+    }
+    expected = true;
+    long rest = (long) ((double) (size - offsetBase) * rowBase / offsetBase);
+    if (rest > 0) {
+      batch.expect((int) Math.min(rest, Integer.MAX_VALUE - 16));
+    }
+  }
+
+  /** An array of at least {@code size} bytes for a block: a spare one when it is large enough. */
+  private byte[] blockArray(int size) {
+    byte[] spare = spareBlocks.poll();
+    return spare != null && spare.length >= size ? spare : new byte[size];
   }
 
   /** The index of the last line break in {@code b[from, to)}, or -1. */

@@ -183,6 +183,37 @@ final class ParsedRows {
     }
   }
 
+  /**
+   * Makes this object ready for another chunk, keeping its arrays (grown to the largest chunk it held) so
+   * that a read reuses a few of them rather than allocating a set per chunk. Its rows must have been
+   * handed on: nothing read from it before is read after.
+   */
+  void reset() {
+    Arrays.fill(records, 0, count, null);
+    Arrays.fill(malformed, 0, count, null);
+    count = 0;
+    malformedCount = 0;
+    lines = 0;
+    consumed = 0;
+    carried = false;
+    endedInQuote = false;
+    headerEnd = -1;
+    problems.clear();
+    prepared = null;
+    encode = false;
+    if (encoded != null) {
+      encoded.reset();
+    }
+    encodedCount = 0;
+    flushAt = 0;
+    flusher = null;
+    flushed = 0;
+    hintCount = 0;
+    hinted = false;
+    deferred = 0;
+    resolver = null;
+  }
+
   /** The accepted records, in order. */
   List<Contribution> accepted() {
     List<Contribution> out = new ArrayList<>(count - malformedCount);
