@@ -171,15 +171,20 @@ final class ParsedRows {
       resolveHints();
       flusher.accept(this);
       flushed += count;
-      Arrays.fill(records, 0, count, null);
-      Arrays.fill(malformed, 0, count, null);
-      count = 0;
-      malformedCount = 0;
-      hintCount = 0;
-      encodedCount = 0;
-      if (encoded != null) {
-        encoded.reset();
-      }
+      clearRows();
+    }
+  }
+
+  /** Forgets the rows held (handed on), with their hints and canonical bytes. */
+  private void clearRows() {
+    Arrays.fill(records, 0, count, null);
+    Arrays.fill(malformed, 0, count, null);
+    count = 0;
+    malformedCount = 0;
+    hintCount = 0;
+    encodedCount = 0;
+    if (encoded != null) {
+      encoded.reset();
     }
   }
 
@@ -189,10 +194,7 @@ final class ParsedRows {
    * handed on: nothing read from it before is read after.
    */
   void reset() {
-    Arrays.fill(records, 0, count, null);
-    Arrays.fill(malformed, 0, count, null);
-    count = 0;
-    malformedCount = 0;
+    clearRows();
     lines = 0;
     consumed = 0;
     carried = false;
@@ -201,14 +203,9 @@ final class ParsedRows {
     problems.clear();
     prepared = null;
     encode = false;
-    if (encoded != null) {
-      encoded.reset();
-    }
-    encodedCount = 0;
     flushAt = 0;
     flusher = null;
     flushed = 0;
-    hintCount = 0;
     hinted = false;
     deferred = 0;
     resolver = null;
