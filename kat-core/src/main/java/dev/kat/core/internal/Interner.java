@@ -94,34 +94,11 @@ public final class Interner {
   }
 
   /**
-   * The code of the ASCII bytes {@code b[from, to)} in the shared table, adding them while it has room, or
-   * -1 when it does not hold them (too long, empty, or the table full): {@link #intern(byte[], int, int)}
-   * followed by {@link #lastCode()}, for a caller that needs only the code. A value already held costs one
-   * read of its slot, not a second one of its string; nothing is allocated unless the value is added.
-   *
-   * @throws IllegalStateException if this interner has no shared table (it gives no codes)
-   */
-  public int code(byte[] b, int from, int to) {
-    Checks.state(coded, "an interner without a shared table gives no codes");
-    int len = to - from;
-    lastCode = -1;
-    if (len > MAX_LENGTH || len == 0) {
-      return -1;
-    }
-    int i = probe(b, from, len);
-    if (i >= 0) {
-      return lastCode = (int) found.slots[4 * i + 3];
-    }
-    if (table.size >= maxEntries) {
-      return -1;
-    }
-    table.add(this, b, from, len, keyLo, keyHi, keyTag, keyMixed);
-    return lastCode;
-  }
-
-  /**
    * The codes of the ASCII keys {@code b[from[k], to[k])}, for {@code k < n}, into {@code codes[k]}: for
-   * each, what {@link #code(byte[], int, int)} gives, in order (so a key added here gets the next code).
+   * each, its code in the shared table, the table adding it while it has room, or -1 when it does not hold
+   * it (too long, empty, or the table full): {@link #intern(byte[], int, int)} followed by
+   * {@link #lastCode()}, key after key (so a key added here gets the next code), but without reading or
+   * making strings: nothing is allocated unless a key is added.
    * A parser reads a chunk's ids in a row and looks them all up here afterwards: the table is far larger
    * than the processor's caches, so looking up one key mid-parse waits for memory each time, where here
    * every key's slot is first read in a loop of independent loads, whose waits overlap, and the lookups
