@@ -477,13 +477,14 @@ final class RowStore {
     if (frozen || extra <= 0) {
       return;
     }
-    int n = (int) Math.min((long) rows + extra, Integer.MAX_VALUE - 16);
+    int n = (int) Math.min((long) rows + extra, Integer.MAX_VALUE - 17);
     if (n > person.length) {
       resizeRows(n);
     }
-    recordStart.reserve(n);
-    cpStart.reserve(n);
-    rvStart.reserve(n);
+    // n rows have n + 1 offsets (each part's start, and the end of the last)
+    recordStart.reserve(n + 1);
+    cpStart.reserve(n + 1);
+    rvStart.reserve(n + 1);
     for (DoubleColumn a : attributes) {
       a.reserve(n);
     }
