@@ -220,6 +220,11 @@ public final class ContributionBatch implements BatchView {
     return store.quality(row, k);
   }
 
+  /** The median quality score of the row's approving reviews that give one, NaN if none does. */
+  double approvalQuality(int row) {
+    return store.approvalQuality(row);
+  }
+
   @Override
   public int evidenceCount(int row) {
     return store.evidenceCount(row);

@@ -2,7 +2,6 @@ package dev.kat.core.engine;
 
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.Fixed;
-import dev.kat.core.model.Verdict;
 import dev.kat.core.policy.AttributeModifier;
 import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.CreditAdjustment;
@@ -75,6 +74,10 @@ final class CreditPlan {
     private final int roles;
     private final int groups;
     private final int[][] adjustmentsByKey;
+    /** Per category, the adjustments that apply under some (role, working group) of it, in policy order. */
+    private final int[][] adjustmentsOfCategory;
+    /** Per adjustment, whether it applies under each (category, role, working group) key. */
+    private final boolean[][] appliesAt;
     private final DoubleColumn[] modifierColumns;
     private final DoubleColumn[] quantityColumns;
     private final DoubleColumn[] adjustmentColumns;
@@ -108,6 +111,25 @@ final class CreditPlan {
             adjustmentsByKey[(c * roles + r) * groups + g] = n == 0 ? none : Arrays.copyOf(idx, n);
           }
         }
+      }
+      appliesAt = new boolean[adjustments.length][keys];
+      adjustmentsOfCategory = new int[categoryIds.length][];
+      for (int c = 0; c < categoryIds.length; c++) {
+        boolean[] used = new boolean[adjustments.length];
+        for (int key = c * roles * groups; key < (c + 1) * roles * groups; key++) {
+          for (int a : adjustmentsByKey[key]) {
+            appliesAt[a][key] = true;
+            used[a] = true;
+          }
+        }
+        int[] idx = new int[adjustments.length];
+        int n = 0;
+        for (int a = 0; a < adjustments.length; a++) {
+          if (used[a]) {
+            idx[n++] = a;
+          }
+        }
+        adjustmentsOfCategory[c] = Arrays.copyOf(idx, n);
       }
       modifierColumns = new DoubleColumn[modifiers.length];
       for (int m = 0; m < modifiers.length; m++) {
@@ -222,7 +244,10 @@ final class CreditPlan {
       int k = categoryIds.length;
       int[] start = new int[k + 1];
       int[] fill = new int[k + 1];
-      int[] bucket = new int[Math.min(BLOCK, Math.max(to - from, 1))];
+      int size = Math.min(BLOCK, Math.max(to - from, 1));
+      int[] bucket = new int[size];
+      double[] value = new double[size];
+      int[] key = new int[size];
       boolean quality = policy.reviewQualityWeighting();
       for (int lo = from; lo < to; lo += BLOCK) {
         int hi = Math.min(to, lo + BLOCK);
@@ -240,7 +265,7 @@ final class CreditPlan {
         for (int c = 0; c < k; c++) {
           if (start[c] < start[c + 1]) {
             if (coded[c]) {
-              creditCoded(c, bucket, start[c], start[c + 1], quality, out);
+              creditCoded(c, bucket, start[c], start[c + 1], quality, value, key, out);
             } else {
               creditBucket(c, bucket, start[c], start[c + 1], quality, out);
             }
@@ -252,25 +277,79 @@ final class CreditPlan {
     /**
      * {@link #creditBucket} when category {@code c}'s quantity and modifier columns are byte-coded: the
      * quantity, each modifier's factor and each attribute adjustment's factor (where its column is
-     * byte-coded too) are read from per-code tables, so a row is a chain of table reads and multiplications
-     * in the formula's order, with no curve evaluation.
+     * byte-coded too) are read from per-code tables.
+     *
+     * <p>The bucket is evaluated one factor at a time over all its rows ({@code value} holds each row's
+     * running product, {@code key} its (category, role, working group) key), so each pass is a short loop
+     * with no inner loop of varying length, and the rows' independent chains of multiplications overlap. A
+     * row still takes its factors in the formula's order; an adjustment that does not apply under the row's
+     * key, or whose condition the row does not meet, multiplies by exactly 1.0, which leaves every double
+     * (NaN included) as it is, so the figures are those of {@code credit(row, null)} bit for bit.
      */
-    private void creditCoded(int c, int[] bucket, int from, int to, boolean quality, long[] out) {
+    private void creditCoded(int c, int[] bucket, int from, int to, boolean quality, double[] value, int[] key,
+        long[] out) {
+      int n = to - from;
       double b = base[c];
       byte[] qCodes = quantityCodes[c];
-      double[] qTable = quantityTables[c];
-      int[] mods = modifiersByCategory[c];
-      int keyBase = c * roles * groups;
-      for (int i = from; i < to; i++) {
-        int row = bucket[i];
-        double v = b;
-        if (qCodes != null) {
-          v *= qTable[qCodes[row] & 0xFF];
+      if (qCodes != null) {
+        double[] qTable = quantityTables[c];
+        for (int i = 0; i < n; i++) {
+          value[i] = b * qTable[qCodes[bucket[from + i]] & 0xFF];
         }
-        for (int m : mods) {
-          v *= modifierTables[m][modifierCodes[m][row] & 0xFF];
+      } else {
+        Arrays.fill(value, 0, n, b);
+      }
+      for (int m : modifiersByCategory[c]) {
+        byte[] codes = modifierCodes[m];
+        double[] table = modifierTables[m];
+        for (int i = 0; i < n; i++) {
+          value[i] *= table[codes[bucket[from + i]] & 0xFF];
         }
-        out[row] = rest(row, keyBase, v, quality);
+      }
+      int[] adjusting = adjustmentsOfCategory[c];
+      if (adjusting.length > 0) {
+        int keyBase = c * roles * groups;
+        for (int i = 0; i < n; i++) {
+          int row = bucket[from + i];
+          key[i] = keyBase + batch.role(row) * groups + batch.workingGroup(row);
+        }
+        for (int a : adjusting) {
+          boolean[] applies = appliesAt[a];
+          byte[] codes = adjustmentCodes[a];
+          if (codes != null) {
+            double[] table = adjustmentTables[a];
+            for (int i = 0; i < n; i++) {
+              value[i] *= applies[key[i]] ? table[codes[bucket[from + i]] & 0xFF] : 1.0;
+            }
+          } else if (adjustmentColumns[a] == null) {
+            double f = adjustments[a].factor();
+            for (int i = 0; i < n; i++) {
+              value[i] *= applies[key[i]] ? f : 1.0;
+            }
+          } else {
+            DoubleColumn col = adjustmentColumns[a];
+            CreditAdjustment adj = adjustments[a];
+            for (int i = 0; i < n; i++) {
+              if (applies[key[i]]) {
+                double x = col.get(bucket[from + i]);
+                if (!Double.isNaN(x) && adj.matchesAttribute(x)) {
+                  value[i] *= adj.factor();
+                }
+              }
+            }
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        int row = bucket[from + i];
+        double v = value[i] * roleWeight[batch.role(row)];
+        if (quality) {
+          double q = batch.approvalQuality(row);
+          if (!Double.isNaN(q)) {
+            v *= q;
+          }
+        }
+        out[row] = Fixed.toMicros(v);
       }
     }
 
@@ -296,7 +375,7 @@ final class CreditPlan {
       }
       v *= roleWeight[r];
       if (quality) {
-        double q = medianApprovalQuality(row);
+        double q = batch.approvalQuality(row);
         if (!Double.isNaN(q)) {
           v *= q;
         }
@@ -376,7 +455,7 @@ final class CreditPlan {
         steps.add(new Step("credit", "role:" + roleIds[r], roleWeight[r], "weight of role " + roleIds[r]));
       }
       if (policy.reviewQualityWeighting()) {
-        double q = medianApprovalQuality(row);
+        double q = batch.approvalQuality(row);
         if (!Double.isNaN(q)) {
           v *= q;
           if (steps != null) {
@@ -385,37 +464,6 @@ final class CreditPlan {
         }
       }
       return Fixed.toMicros(v);
-    }
-
-    private double medianApprovalQuality(int row) {
-      int n = batch.reviewCount(row);
-      if (n <= 2) {
-        // One or two reviews (the common case): the same median without a scratch array.
-        double a = n > 0 ? approvedQuality(row, 0) : Double.NaN;
-        double b = n > 1 ? approvedQuality(row, 1) : Double.NaN;
-        if (Double.isNaN(a)) {
-          return b;
-        }
-        return Double.isNaN(b) ? a : (a + b) / 2.0;
-      }
-      double[] qs = new double[n];
-      int m = 0;
-      for (int k = 0; k < n; k++) {
-        double q = approvedQuality(row, k);
-        if (!Double.isNaN(q)) {
-          qs[m++] = q;
-        }
-      }
-      if (m == 0) {
-        return Double.NaN;
-      }
-      Arrays.sort(qs, 0, m);
-      return (m & 1) == 1 ? qs[m / 2] : (qs[m / 2 - 1] + qs[m / 2]) / 2.0;
-    }
-
-    /** The quality score of review {@code k} if it approves and has one, else NaN. */
-    private double approvedQuality(int row, int k) {
-      return batch.verdict(row, k) == Verdict.APPROVE ? batch.quality(row, k) : Double.NaN;
     }
   }
 

@@ -59,6 +59,7 @@ import java.util.Objects;
 final class RowStore {
   private static final int MAX_HEADS = 1 << 16;
   private static final int DUPLICATE = Verdict.DUPLICATE.ordinal();
+  private static final int APPROVE = Verdict.APPROVE.ordinal();
   private static final int VERDICT_SHIFT = 29;
   private static final int PERSON_MASK = (1 << VERDICT_SHIFT) - 1;
 
@@ -978,6 +979,40 @@ final class RowStore {
 
   double quality(int row, int k) {
     return quality.get(rvStart.get(row) + k);
+  }
+
+  /**
+   * The median quality score of {@code row}'s approving reviews that give one, NaN if none does: the
+   * review-quality factor of the credit formula. Reads the row's reviews once, where going through
+   * {@link #verdict} and {@link #quality} would look the row's review offsets up twice per review.
+   */
+  double approvalQuality(int row) {
+    int s = rvStart.get(row);
+    int n = rvStart.get(row + 1) - s;
+    if (n <= 2) {
+      // One or two reviews (the common case): the same median without a scratch array.
+      double a = n > 0 && reviewer[s] >>> VERDICT_SHIFT == APPROVE ? quality.get(s) : Double.NaN;
+      double b = n > 1 && reviewer[s + 1] >>> VERDICT_SHIFT == APPROVE ? quality.get(s + 1) : Double.NaN;
+      if (Double.isNaN(a)) {
+        return b;
+      }
+      return Double.isNaN(b) ? a : (a + b) / 2.0;
+    }
+    double[] qs = new double[n];
+    int m = 0;
+    for (int k = s; k < s + n; k++) {
+      if (reviewer[k] >>> VERDICT_SHIFT == APPROVE) {
+        double q = quality.get(k);
+        if (!Double.isNaN(q)) {
+          qs[m++] = q;
+        }
+      }
+    }
+    if (m == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(qs, 0, m);
+    return (m & 1) == 1 ? qs[m / 2] : (qs[m / 2 - 1] + qs[m / 2]) / 2.0;
   }
 
   int evidenceCount(int row) {

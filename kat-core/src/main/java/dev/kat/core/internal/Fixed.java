@@ -21,7 +21,8 @@ public final class Fixed {
   /** Rounds {@code value × SCALE} half-even to a long; NaN and infinities are caller errors. */
   public static long toMicros(double value) {
     double scaled = value * SCALE;
-    if (!Double.isFinite(scaled) || Math.abs(scaled) >= 9.0e18) {
+    // One comparison: false for NaN and the infinities too.
+    if (!(Math.abs(scaled) < 9.0e18)) {
       throw new ArithmeticException("value out of fixed-point range: " + value);
     }
     return (long) Math.rint(scaled);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kat.core.model.Contribution;
 import dev.kat.core.model.Review;
 import dev.kat.core.model.Roles;
+import dev.kat.core.model.Verdict;
 import dev.kat.core.policy.AttributeModifier;
 import dev.kat.core.policy.CategorySpec;
 import dev.kat.core.policy.CreditAdjustment;
@@ -15,6 +16,7 @@ import dev.kat.core.policy.Unit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,7 +80,16 @@ class CreditStageTest {
       int reviews = rnd.nextInt(5);
       for (int k = 0; k < reviews; k++) {
         String who = "v" + k;
-        b.review(rnd.nextInt(4) == 0 ? Review.approve(who) : Review.approve(who, rnd.nextInt(11) / 10.0));
+        int kind = rnd.nextInt(8);
+        if (kind == 0) {
+          b.review(Review.approve(who));
+        } else if (kind == 1) {
+          // A scored review that does not approve: its score must not enter the median.
+          b.review(new Review(who, rnd.nextBoolean() ? Verdict.REJECT : Verdict.DISMISS,
+              OptionalDouble.of(rnd.nextInt(11) / 10.0), null));
+        } else {
+          b.review(Review.approve(who, rnd.nextInt(11) / 10.0));
+        }
       }
       out.add(b.build());
     }
@@ -95,7 +106,24 @@ class CreditStageTest {
       int r = row;
       assertEquals(bound.credit(row, null), stage[row], () -> "row " + r + ": " + batch.record(r));
       assertEquals(bound.credit(row, new ArrayList<>()), stage[row], "with steps");
+      assertEquals(medianApprovedScore(batch, row), batch.approvalQuality(row), () -> "review quality, row " + r);
     }
+  }
+
+  /** The review-quality factor from the public per-review accessors: the median approving score, or NaN. */
+  private static double medianApprovedScore(ContributionBatch batch, int row) {
+    List<Double> scores = new ArrayList<>();
+    for (int k = 0; k < batch.reviewCount(row); k++) {
+      if (batch.verdict(row, k) == Verdict.APPROVE && !Double.isNaN(batch.quality(row, k))) {
+        scores.add(batch.quality(row, k));
+      }
+    }
+    scores.sort(null);
+    int m = scores.size();
+    if (m == 0) {
+      return Double.NaN;
+    }
+    return m % 2 == 1 ? scores.get(m / 2) : (scores.get(m / 2 - 1) + scores.get(m / 2)) / 2.0;
   }
 
   @org.junit.jupiter.api.Test
