@@ -2,6 +2,7 @@ package dev.kat.core.alloc;
 
 import dev.kat.core.internal.Checks;
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Splits an integer budget in proportion to integer weights by the largest-remainder (Hamilton) method.
@@ -98,21 +99,12 @@ public final class LargestRemainder {
           order[m++] = i;
         }
       }
-      sortByRemainder(order, m, rem, weights);
+      selectFirst(order, m, (int) left, (x, y) -> before(x, y, rem, weights));
       for (int k = 0; k < left; k++) {
         parts[order[k]]++;
       }
     }
     return parts;
-  }
-
-  /**
-   * Sorts {@code idx[0..m)} into the tie order: larger remainder first, then larger weight, then lower
-   * index. A bottom-up merge sort on primitive indices (no boxing); the order is total, so the result
-   * does not depend on the algorithm.
-   */
-  private static void sortByRemainder(int[] idx, int m, long[] rem, long[] weights) {
-    mergeSort(idx, m, (x, y) -> before(x, y, rem, weights));
   }
 
   private static boolean before(int x, int y, long[] rem, long[] weights) {
@@ -171,7 +163,18 @@ public final class LargestRemainder {
           order[m++] = i;
         }
       }
-      mergeSort(order, m, (x, y) -> {
+      // Each remainder's top 63 bits as a long (remainders are below the total): comparing those settles
+      // nearly every pair, and only equal tops compare the exact remainders.
+      int shift = Math.max(0, total.bitLength() - 63);
+      long[] top = new long[n];
+      for (int k = 0; k < m; k++) {
+        int i = order[k];
+        top[i] = (shift == 0 ? rem[i] : rem[i].shiftRight(shift)).longValue();
+      }
+      selectFirst(order, m, (int) left, (x, y) -> {
+        if (top[x] != top[y]) {
+          return top[x] > top[y];
+        }
         int c = rem[x].compareTo(rem[y]);
         if (c != 0) {
           return c > 0;
@@ -187,28 +190,106 @@ public final class LargestRemainder {
   }
 
   /** Whether index {@code x} goes before index {@code y} in a total order. */
-  private interface Before {
+  interface Before {
     boolean test(int x, int y);
   }
 
-  /** Sorts {@code idx[0..m)} by {@code before}, a total order, with a bottom-up merge sort. */
-  private static void mergeSort(int[] idx, int m, Before before) {
-    int[] a = idx;
+  /** Insertion sort below this many indices; quickselect above. */
+  private static final int SMALL = 16;
+
+  /**
+   * Moves the {@code k} indices that come first in the total order {@code before} among {@code idx[0..m)}
+   * to {@code idx[0..k)}, in no particular order (each of them gets one more unit, so only the set
+   * matters, and a total order makes that set unique). Quickselect with a median-of-three pivot, expected
+   * linear where a sort would take {@code m log m} comparisons; a range still large after about
+   * {@code 2 log m} rounds (an adversarial order of inputs) is merge-sorted instead, so the worst case
+   * stays {@code m log m}.
+   */
+  static void selectFirst(int[] idx, int m, int k, Before before) {
+    int lo = 0;
+    int hi = m;
+    int rounds = 2 * (32 - Integer.numberOfLeadingZeros(m)) + 4;
+    // Invariant: idx[0..lo) all come before idx[lo..hi), which all come before idx[hi..m).
+    while (hi - lo > SMALL && lo < k && k < hi) {
+      if (rounds-- == 0) {
+        sortRange(idx, lo, hi, before);
+        return;
+      }
+      int mid = lo + (hi - lo) / 2;
+      // median of three to idx[lo]: idx[lo] <= idx[mid] <= idx[hi - 1] in the order, then swap mid to lo
+      if (before.test(idx[mid], idx[lo])) {
+        swap(idx, mid, lo);
+      }
+      if (before.test(idx[hi - 1], idx[mid])) {
+        swap(idx, hi - 1, mid);
+        if (before.test(idx[mid], idx[lo])) {
+          swap(idx, mid, lo);
+        }
+      }
+      swap(idx, lo, mid);
+      int pivot = idx[lo];
+      // Indices are distinct and the order total, so every other index is strictly before or after the pivot.
+      int i = lo + 1;
+      int j = hi - 1;
+      while (true) {
+        while (i <= j && before.test(idx[i], pivot)) {
+          i++;
+        }
+        while (i <= j && before.test(pivot, idx[j])) {
+          j--;
+        }
+        if (i >= j) {
+          break;
+        }
+        swap(idx, i++, j--);
+      }
+      // idx[lo + 1 .. i) come before the pivot, idx[i .. hi) after it; put the pivot at i - 1
+      swap(idx, lo, i - 1);
+      int p = i - 1;
+      if (k <= p) {
+        hi = p;
+      } else if (k > p + 1) {
+        lo = p + 1;
+      } else {
+        return;
+      }
+    }
+    for (int a = lo + 1; a < hi; a++) {
+      int x = idx[a];
+      int b = a - 1;
+      while (b >= lo && before.test(x, idx[b])) {
+        idx[b + 1] = idx[b];
+        b--;
+      }
+      idx[b + 1] = x;
+    }
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  /** Sorts {@code idx[lo..hi)} by {@code before}, a total order, with a bottom-up merge sort. */
+  private static void sortRange(int[] idx, int lo, int hi, Before before) {
+    int m = hi - lo;
+    int[] a = Arrays.copyOfRange(idx, lo, hi);
     int[] b = new int[m];
     for (int width = 1; width < m; width *= 2) {
-      for (int lo = 0; lo < m; lo += 2 * width) {
-        int mid = Math.min(lo + width, m);
-        int hi = Math.min(lo + 2 * width, m);
-        int i = lo;
+      for (int from = 0; from < m; from += 2 * width) {
+        int mid = Math.min(from + width, m);
+        int to = Math.min(from + 2 * width, m);
+        int i = from;
         int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
+        int k = from;
+        while (i < mid && j < to) {
           b[k++] = before.test(a[j], a[i]) ? a[j++] : a[i++];
         }
         while (i < mid) {
           b[k++] = a[i++];
         }
-        while (j < hi) {
+        while (j < to) {
           b[k++] = a[j++];
         }
       }
@@ -216,9 +297,7 @@ public final class LargestRemainder {
       a = b;
       b = t;
     }
-    if (a != idx) {
-      System.arraycopy(a, 0, idx, 0, m);
-    }
+    System.arraycopy(a, 0, idx, lo, m);
   }
 
   private static boolean fits(long a, long b) {

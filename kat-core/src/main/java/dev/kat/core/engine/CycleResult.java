@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +140,19 @@ public final class CycleResult {
     goalProgress = goals(policy, run);
   }
 
+  /** A person of the batch with accepted records: id and people-dictionary index. */
+  private record Active(String id, int person) {}
+
+  private static final Comparator<Active> BY_ID = (x, y) -> x.id.compareTo(y.id);
+
   /** The contributors in id order, their people-dictionary indices (or -1) and prior states (or null). */
   private record Merged(String[] ids, int[] person, ContributorState[] state) {}
 
   /**
    * The cycle's contributors in id order: the batch's people with accepted records, the prior state's
    * contributors and those with credit adjustments. The batch's ids are sorted once as an array and
-   * merged with the prior state's ids, which are already in order (no tree of all ids, no index map).
+   * merged with the prior state's ids, which are already in order (no tree of all ids, no index map); the
+   * sort runs on the common fork-join pool as well as the calling thread.
    */
   private static Merged merge(CycleRun run, int[] rowCount) {
     ContributionBatch batch = run.batch;
@@ -155,14 +162,15 @@ public final class CycleResult {
         active++;
       }
     }
-    String[] fromBatch = new String[active];
+    Active[] fromBatch = new Active[active];
     int k = 0;
     for (int p = 0; p < rowCount.length; p++) {
       if (rowCount[p] > 0) {
-        fromBatch[k++] = batch.personId(p);
+        fromBatch[k++] = new Active(batch.personId(p), p);
       }
     }
-    Arrays.sort(fromBatch);
+    // Ids are distinct, so the sorted order is the same however the sort splits the work.
+    Arrays.parallelSort(fromBatch, BY_ID);
     SortedMap<String, ContributorState> priorMap = run.prior.contributors();
     // A prior map ordered by another comparator is put in natural order first (its states are still
     // looked up through the prior map, as its comparator defines which state belongs to an id).
@@ -180,7 +188,7 @@ public final class CycleResult {
     while (a < fromBatch.length || b < fromPrior.length || c < fromAdjustments.length) {
       String next = null;
       if (a < fromBatch.length) {
-        next = fromBatch[a];
+        next = fromBatch[a].id;
       }
       if (b < fromPrior.length && (next == null || fromPrior[b].compareTo(next) < 0)) {
         next = fromPrior[b];
@@ -190,8 +198,8 @@ public final class CycleResult {
       }
       int p = -2;
       ContributorState st = null;
-      if (a < fromBatch.length && fromBatch[a].equals(next)) {
-        p = batch.personIndex(next);
+      if (a < fromBatch.length && fromBatch[a].id.equals(next)) {
+        p = fromBatch[a].person;
         a++;
       }
       if (b < fromPrior.length && fromPrior[b].equals(next)) {

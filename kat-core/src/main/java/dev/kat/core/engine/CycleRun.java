@@ -327,9 +327,11 @@ final class CycleRun {
    * The cap stage works contributor by contributor: every cap sums one contributor's credit (per day, per
    * category or per cycle), so a contributor's rows are capped from that contributor's sums alone, the
    * per-day caps first, then the category caps, then the cycle cap, exactly as three passes over all rows
-   * would. The rows are grouped by contributor with one counting sort (rows ascending within a
-   * contributor), and the sums live in scratch arrays of one contributor's days and categories, so no table
-   * is sized people × days. Only factors other than 1 are kept, per contributor, for explanations.
+   * would. One pass over the rows in order groups them by contributor (a counting sort, rows ascending
+   * within a contributor) and copies each row's credit, day and category to its place in the grouping, so
+   * the caps then read consecutive entries instead of looking each row up; a row's credit is written back
+   * only when a cap scales it. The sums live in scratch arrays of one contributor's days and categories, so
+   * no table is sized people × days. Only factors other than 1 are kept, per contributor, for explanations.
    */
   private void caps() {
     int people = batch.people();
@@ -343,9 +345,31 @@ final class CycleRun {
     if (!dayCap && !anyCategoryCap && !cycleCap) {
       return;
     }
-    int[][] grouped = rowsByContributor(batch);
-    int[] byPerson = grouped[0];
-    int[] start = grouped[1];
+    int n = batch.rows();
+    int[] start = new int[people + 1];
+    for (int row = 0; row < n; row++) {
+      start[batch.contributor(row) + 1]++;
+    }
+    for (int p = 0; p < people; p++) {
+      start[p + 1] += start[p];
+    }
+    int[] fill = Arrays.copyOf(start, people);
+    int[] rows = new int[n];
+    long[] credit = new long[n];
+    int[] dayOf = dayCap ? new int[n] : null;
+    int[] categoryOf = anyCategoryCap ? new int[n] : null;
+    for (int row = 0; row < n; row++) {
+      int at = fill[batch.contributor(row)]++;
+      rows[at] = row;
+      credit[at] = finalCredit[row];
+      if (dayOf != null) {
+        dayOf[at] = dayIndex(row);
+      }
+      if (categoryOf != null) {
+        categoryOf[at] = batch.category(row);
+      }
+    }
+    fill = null;
     CapSpec[] specs = new CapSpec[k];
     for (int c = 0; c < k; c++) {
       specs[c] = policy.caps().forCategory(batch.categoryId(c));
@@ -353,48 +377,38 @@ final class CycleRun {
     long[] sum = new long[Math.max(days, k)];
     double[] factor = new double[sum.length];
     Arrays.fill(factor, Double.NaN);
-    int[] cell = new int[16];
     dayFactor = dayCap ? new CellFactors(people) : null;
     categoryFactor = anyCategoryCap ? new CellFactors(people) : null;
     cycleFactor = cycleCap ? new CellFactors(people) : null;
     for (int c = 0; c < people; c++) {
       int from = start[c];
       int to = start[c + 1];
-      if (to - from > cell.length) {
-        cell = new int[Math.max(to - from, 2 * cell.length)];
-      }
       if (dayCap) {
-        for (int i = from; i < to; i++) {
-          cell[i - from] = dayIndex(byPerson[i]);
-        }
-        capCells(c, byPerson, from, to, cell, sum, factor, d -> perDay, dayFactor);
+        capCells(c, rows, credit, from, to, dayOf, sum, factor, d -> perDay, dayFactor);
       }
       if (anyCategoryCap) {
-        for (int i = from; i < to; i++) {
-          cell[i - from] = batch.category(byPerson[i]);
-        }
-        capCells(c, byPerson, from, to, cell, sum, factor, g -> specs[g], categoryFactor);
+        capCells(c, rows, credit, from, to, categoryOf, sum, factor, g -> specs[g], categoryFactor);
       }
       if (cycleCap) {
-        Arrays.fill(cell, 0, to - from, 0);
-        capCells(c, byPerson, from, to, cell, sum, factor, x -> perCycle, cycleFactor);
+        capCells(c, rows, credit, from, to, null, sum, factor, x -> perCycle, cycleFactor);
       }
     }
   }
 
   /**
-   * Caps one contributor's rows {@code rows[from, to)}, whose cells (day, category, or 0 for the cycle) are
-   * {@code cell[0, to − from)}: sums the credit per cell, scales the rows of each cell over its cap, and
-   * records those cells' factors in {@code kept}. {@code sum} (zeros) and {@code factor} (NaN: not yet
-   * known) are scratch arrays indexed by cell, left as they were found.
+   * Caps one contributor's grouped entries {@code [from, to)} (row {@code rows[i]}, credit {@code credit[i]},
+   * cell {@code cellOf[i]}: a day or a category; all cell 0, the cycle, when {@code cellOf} is null): sums
+   * the credit per cell, scales the entries of each cell over its cap (in {@code credit} and in the row's
+   * final credit), and records those cells' factors in {@code kept}. {@code sum} (zeros) and {@code factor}
+   * (NaN: not yet known) are scratch arrays indexed by cell, left as they were found.
    */
-  private void capCells(int contributor, int[] rows, int from, int to, int[] cell, long[] sum, double[] factor,
-      java.util.function.IntFunction<CapSpec> spec, CellFactors kept) {
+  private void capCells(int contributor, int[] rows, long[] credit, int from, int to, int[] cellOf, long[] sum,
+      double[] factor, java.util.function.IntFunction<CapSpec> spec, CellFactors kept) {
     for (int i = from; i < to; i++) {
-      sum[cell[i - from]] += finalCredit[rows[i]];
+      sum[cellOf == null ? 0 : cellOf[i]] += credit[i];
     }
     for (int i = from; i < to; i++) {
-      int x = cell[i - from];
+      int x = cellOf == null ? 0 : cellOf[i];
       if (Double.isNaN(factor[x])) {
         factor[x] = factor(sum[x], spec.apply(x));
         if (factor[x] != 1.0) {
@@ -403,12 +417,14 @@ final class CycleRun {
       }
       double f = factor[x];
       if (f != 1.0) {
-        finalCredit[rows[i]] = Fixed.scale(finalCredit[rows[i]], f);
+        credit[i] = Fixed.scale(credit[i], f);
+        finalCredit[rows[i]] = credit[i];
       }
     }
     for (int i = from; i < to; i++) {
-      sum[cell[i - from]] = 0;
-      factor[cell[i - from]] = Double.NaN;
+      int x = cellOf == null ? 0 : cellOf[i];
+      sum[x] = 0;
+      factor[x] = Double.NaN;
     }
   }
 

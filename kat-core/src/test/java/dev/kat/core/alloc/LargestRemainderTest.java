@@ -3,6 +3,7 @@ package dev.kat.core.alloc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class LargestRemainderTest {
@@ -84,5 +85,20 @@ class LargestRemainderTest {
         IllegalArgumentException.class, () -> LargestRemainder.apportion(1, new long[] {1, -2})).getMessage());
     org.junit.jupiter.api.Assertions.assertEquals("weights must not all be zero (total weight is 0)", assertThrows(
         IllegalArgumentException.class, () -> LargestRemainder.apportion(1, new long[0])).getMessage());
+  }
+
+  /**
+   * Remainders that agree in their top 63 bits are still told apart exactly. With T = 3·2^100 and a budget
+   * of 3: a = T/2 + 1 has floor 1 and remainder T/2 + 3; b = T/6 + 2 has floor 0 and remainder T/2 + 6;
+   * c = 2^100 - 3 has floor 0 and remainder T - 9. Two units are left: c, then b (the larger remainder),
+   * not a (the larger weight).
+   */
+  @Test
+  void apportion_remaindersEqualInTheirHighBits_largerRemainderStillFirst() {
+    BigInteger half = BigInteger.ONE.shiftLeft(99);
+    BigInteger a = half.multiply(BigInteger.valueOf(3)).add(BigInteger.ONE);
+    BigInteger b = half.add(BigInteger.TWO);
+    BigInteger c = BigInteger.ONE.shiftLeft(100).subtract(BigInteger.valueOf(3));
+    assertArrayEquals(new long[] {1, 1, 1}, LargestRemainder.apportion(3, new BigInteger[] {a, b, c}));
   }
 }
