@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +77,10 @@ public final class CycleResult {
     Policy policy = run.policy;
     int people = batch.people();
     long[] creditByPerson = new long[people];
-    int[] rowCount = new int[people];
     for (int row = 0; row < batch.rows(); row++) {
       creditByPerson[batch.contributor(row)] += run.finalCredit[row];
-      rowCount[batch.contributor(row)]++;
     }
-    Merged merged = merge(run, rowCount);
+    Merged merged = merge(run);
     ids = merged.ids;
     person = merged.person;
     priorState = merged.state;
@@ -140,10 +137,76 @@ public final class CycleResult {
     goalProgress = goals(policy, run);
   }
 
-  /** A person of the batch with accepted records: id and people-dictionary index. */
-  private record Active(String id, int person) {}
+  /** The batch's contributors (people with rows) in id order: their ids and people-dictionary indices. */
+  record ContributorOrder(String[] ids, int[] person) {}
 
-  private static final Comparator<Active> BY_ID = (x, y) -> x.id.compareTo(y.id);
+  /**
+   * The batch's contributors in id order. A function of the batch alone, so a run computes it on another
+   * thread while the guard and cap stages run (see {@code CycleRun.execute}).
+   */
+  static ContributorOrder contributorsById(ContributionBatch batch) {
+    boolean[] contributes = new boolean[batch.people()];
+    int n = 0;
+    for (int row = 0; row < batch.rows(); row++) {
+      int p = batch.contributor(row);
+      if (!contributes[p]) {
+        contributes[p] = true;
+        n++;
+      }
+    }
+    Keyed[] keyed = new Keyed[n];
+    int k = 0;
+    for (int p = 0; p < contributes.length; p++) {
+      if (contributes[p]) {
+        keyed[k++] = new Keyed(batch.personId(p), p);
+      }
+    }
+    Arrays.sort(keyed);
+    String[] ids = new String[n];
+    int[] person = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = keyed[i].id;
+      person[i] = keyed[i].person;
+    }
+    return new ContributorOrder(ids, person);
+  }
+
+  /**
+   * An id with its first eight UTF-16 units packed into two keys (0 past the end). Comparing the keys as
+   * unsigned numbers orders ids as {@link String#compareTo} does wherever they differ in those units, so
+   * only ids sharing all eight compare their strings: a sort then reads one small object per comparison
+   * instead of following two references to the ids' characters.
+   */
+  private static final class Keyed implements Comparable<Keyed> {
+    final long high;
+    final long low;
+    final String id;
+    final int person;
+
+    Keyed(String id, int person) {
+      this.high = units(id, 0);
+      this.low = units(id, 4);
+      this.id = id;
+      this.person = person;
+    }
+
+    private static long units(String s, int from) {
+      long k = 0;
+      for (int i = from; i < from + 4; i++) {
+        k = k << 16 | (i < s.length() ? s.charAt(i) : 0);
+      }
+      return k;
+    }
+
+    @Override
+    public int compareTo(Keyed o) {
+      int c = Long.compareUnsigned(high, o.high);
+      if (c == 0) {
+        c = Long.compareUnsigned(low, o.low);
+      }
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
 
   /** The contributors in id order, their people-dictionary indices (or -1) and prior states (or null). */
   private record Merged(String[] ids, int[] person, ContributorState[] state) {}
@@ -151,26 +214,13 @@ public final class CycleResult {
   /**
    * The cycle's contributors in id order: the batch's people with accepted records, the prior state's
    * contributors and those with credit adjustments. The batch's ids are sorted once as an array and
-   * merged with the prior state's ids, which are already in order (no tree of all ids, no index map); the
-   * sort runs on the common fork-join pool as well as the calling thread.
+   * merged with the prior state's ids, which are already in order (no tree of all ids, no index map).
    */
-  private static Merged merge(CycleRun run, int[] rowCount) {
+  private static Merged merge(CycleRun run) {
     ContributionBatch batch = run.batch;
-    int active = 0;
-    for (int c : rowCount) {
-      if (c > 0) {
-        active++;
-      }
-    }
-    Active[] fromBatch = new Active[active];
-    int k = 0;
-    for (int p = 0; p < rowCount.length; p++) {
-      if (rowCount[p] > 0) {
-        fromBatch[k++] = new Active(batch.personId(p), p);
-      }
-    }
-    // Ids are distinct, so the sorted order is the same however the sort splits the work.
-    Arrays.parallelSort(fromBatch, BY_ID);
+    ContributorOrder order = run.contributorOrder();
+    String[] fromBatch = order.ids;
+    int[] personOf = order.person;
     SortedMap<String, ContributorState> priorMap = run.prior.contributors();
     // A prior map ordered by another comparator is put in natural order first (its states are still
     // looked up through the prior map, as its comparator defines which state belongs to an id).
@@ -188,7 +238,7 @@ public final class CycleResult {
     while (a < fromBatch.length || b < fromPrior.length || c < fromAdjustments.length) {
       String next = null;
       if (a < fromBatch.length) {
-        next = fromBatch[a].id;
+        next = fromBatch[a];
       }
       if (b < fromPrior.length && (next == null || fromPrior[b].compareTo(next) < 0)) {
         next = fromPrior[b];
@@ -198,8 +248,8 @@ public final class CycleResult {
       }
       int p = -2;
       ContributorState st = null;
-      if (a < fromBatch.length && fromBatch[a].id.equals(next)) {
-        p = fromBatch[a].person;
+      if (a < fromBatch.length && fromBatch[a].equals(next)) {
+        p = personOf[a];
         a++;
       }
       if (b < fromPrior.length && fromPrior[b].equals(next)) {

@@ -41,6 +41,7 @@ final class CycleRun {
   final int days;
   final long firstDay;
   private final int concurrentRows;
+  private InOrder.Task<ContributionBatch, CycleResult.ContributorOrder> contributorOrder;
 
   long[] rawCredit;
   long[] finalCredit;
@@ -71,12 +72,30 @@ final class CycleRun {
     this.firstDay = Math.floorDiv(cycle.start().getEpochSecond(), 86_400L);
   }
 
+  /**
+   * The batch's contributors in id order (computed here if no other thread has started it); asked for once,
+   * by the result, after which the run no longer holds them.
+   */
+  CycleResult.ContributorOrder contributorOrder() {
+    CycleResult.ContributorOrder order = contributorOrder.result();
+    contributorOrder.release();
+    contributorOrder = null;
+    return order;
+  }
+
   int dayIndex(int row) {
     return (int) (Math.floorDiv(batch.epochSecond(row), 86_400L) - firstDay);
   }
 
   CycleResult execute() {
     int n = batch.rows();
+    // The contributors' id order depends on the batch alone: another thread sorts them while the stages run.
+    contributorOrder = new InOrder.Task<>(batch, CycleResult::contributorsById);
+    if (n >= concurrentRows) {
+      // Never waited for while merely queued: contributorOrder() runs it on the caller if nobody started it.
+      (ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool())
+          .execute(contributorOrder::runOnce);
+    }
     rawCredit = credit.creditAll();
     finalCredit = rawCredit.clone();
     if (!overrides.voidedRecords().isEmpty()) {
