@@ -365,13 +365,7 @@ final class CycleRun {
       return;
     }
     int n = batch.rows();
-    int[] start = new int[people + 1];
-    for (int row = 0; row < n; row++) {
-      start[batch.contributor(row) + 1]++;
-    }
-    for (int p = 0; p < people; p++) {
-      start[p + 1] += start[p];
-    }
+    int[] start = contributorStarts(batch);
     int[] fill = Arrays.copyOf(start, people);
     int[] rows = new int[n];
     long[] credit = new long[n];
@@ -569,21 +563,27 @@ final class CycleRun {
     return index;
   }
 
+  /** Where each person's rows start in a grouping by contributor: {@code start[p + 1] − start[p]} rows. */
+  static int[] contributorStarts(ContributionBatch batch) {
+    int people = batch.people();
+    int[] start = new int[people + 1];
+    for (int row = 0, n = batch.rows(); row < n; row++) {
+      start[batch.contributor(row) + 1]++;
+    }
+    for (int p = 0; p < people; p++) {
+      start[p + 1] += start[p];
+    }
+    return start;
+  }
+
   /**
    * The batch's rows grouped by contributor with one counting sort, ascending within each: {@code {rows,
    * start}}, person p's rows at {@code rows[start[p]], …, rows[start[p + 1] − 1]}.
    */
   static int[][] rowsByContributor(ContributionBatch batch) {
     int n = batch.rows();
-    int people = batch.people();
-    int[] start = new int[people + 1];
-    for (int row = 0; row < n; row++) {
-      start[batch.contributor(row) + 1]++;
-    }
-    for (int p = 0; p < people; p++) {
-      start[p + 1] += start[p];
-    }
-    int[] fill = Arrays.copyOf(start, people);
+    int[] start = contributorStarts(batch);
+    int[] fill = Arrays.copyOf(start, batch.people());
     int[] rows = new int[n];
     for (int row = 0; row < n; row++) {
       rows[fill[batch.contributor(row)]++] = row;
