@@ -190,7 +190,7 @@ public final class LargestRemainder {
   }
 
   /** Whether index {@code x} goes before index {@code y} in a total order. */
-  interface Before {
+  private interface Before {
     boolean test(int x, int y);
   }
 
@@ -205,7 +205,7 @@ public final class LargestRemainder {
    * {@code 2 log m} rounds (an adversarial order of inputs) is merge-sorted instead, so the worst case
    * stays {@code m log m}.
    */
-  static void selectFirst(int[] idx, int m, int k, Before before) {
+  private static void selectFirst(int[] idx, int m, int k, Before before) {
     int lo = 0;
     int hi = m;
     int rounds = 2 * (32 - Integer.numberOfLeadingZeros(m)) + 4;

@@ -382,7 +382,6 @@ final class CycleRun {
         categoryOf[at] = batch.category(row);
       }
     }
-    fill = null;
     CapSpec[] specs = new CapSpec[k];
     for (int c = 0; c < k; c++) {
       specs[c] = policy.caps().forCategory(batch.categoryId(c));
