@@ -94,14 +94,15 @@ class RowStoreProperties {
   }
 
   @Property(tries = 60)
-  void canonicalBytes_equalTheRecordsEncoding(@ForAll("records") List<Contribution> records) {
-    check(CYCLE, records);
+  void canonicalBytes_equalTheRecordsEncoding(@ForAll("records") List<Contribution> records,
+      @ForAll boolean concurrentFreeze) {
+    check(CYCLE, records, concurrentFreeze);
   }
 
   @Property(tries = 20)
   void canonicalBytes_equalTheRecordsEncoding_inACycleLongerThanAnIntOfSeconds(
       @ForAll("records") List<Contribution> records) {
-    check(LONG_CYCLE, records);
+    check(LONG_CYCLE, records, false);
   }
 
   @Provide
@@ -109,7 +110,8 @@ class RowStoreProperties {
     return contribution().list().ofMinSize(1).ofMaxSize(40);
   }
 
-  private static void check(Cycle cycle, List<Contribution> records) {
+  /** Checks the rows of a store given {@code records}, frozen with the lists permuted on the pool or not. */
+  private static void check(Cycle cycle, List<Contribution> records, boolean concurrentFreeze) {
     Policy policy = policy();
     RowStore store = new RowStore(cycle, policy);
     for (Contribution c : records) {
@@ -125,7 +127,7 @@ class RowStoreProperties {
       }
     }
     store.retain(live);
-    store.freeze();
+    store.freeze(concurrentFreeze);
     // Frozen rows are in canonical order: content hash (signed), then canonical bytes, then arrival.
     kept.sort(Comparator.comparingLong(RowStoreProperties::hash)
         .thenComparing((x, y) -> Arrays.compare(RecordCodec.encode(x), RecordCodec.encode(y))));
@@ -152,6 +154,12 @@ class RowStoreProperties {
   /** Thousands of rows with hashes drawn from few values and from all 64 bits sort as the property says. */
   @net.jqwik.api.Example
   void freeze_manyRows_sortByHashThenBytesThenArrival() {
+    freezeManyRows(false);
+    freezeManyRows(true);
+  }
+
+  /** The example above, the lists permuted on the pool while the columns are permuted, or not. */
+  private static void freezeManyRows(boolean concurrentFreeze) {
     Policy policy = policy();
     RowStore store = new RowStore(CYCLE, policy);
     java.util.Random random = new java.util.Random(7);
@@ -165,7 +173,7 @@ class RowStoreProperties {
       hashes.add(h);
       store.append(c, h, i % 2, 0);
     }
-    store.freeze();
+    store.freeze(concurrentFreeze);
     Integer[] order = new Integer[records.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
