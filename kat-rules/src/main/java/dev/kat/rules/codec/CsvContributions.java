@@ -1155,9 +1155,22 @@ final class CsvContributions implements ChunkedReading.ChunkParser {
     return Arrays.equals(b, from, to, word, 0, word.length);
   }
 
-  /** The index of the first {@code c} in {@code b[from, to)}, or {@code to}. */
-  private static int indexOf(byte[] b, char c, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /** The index of the first {@code c} (ASCII, not NUL) in {@code b[from, to)}, or {@code to}. */
+  static int indexOf(byte[] b, char c, int from, int to) {
+    long pattern = (c & 0xFFL) * 0x0101_0101_0101_0101L;
+    int i = from;
+    // eight bytes at a time, and the last one to seven as one word with the bytes past them masked off
+    for (; i + 8 <= to; i += 8) {
+      long m = bytesEqual((long) LONGS.get(b, i), pattern);
+      if (m != 0) {
+        return i + (Long.numberOfTrailingZeros(m) >>> 3);
+      }
+    }
+    if (i < to && i + 8 <= b.length) {
+      long m = bytesEqual((long) LONGS.get(b, i), pattern) & (1L << (8 * (to - i))) - 1;
+      return m != 0 ? i + (Long.numberOfTrailingZeros(m) >>> 3) : to;
+    }
+    for (; i < to; i++) {
       if (b[i] == c) {
         return i;
       }

@@ -28,7 +28,7 @@ class PlainLineProperties {
             "\"#"),
         // '-', '#' and VT are one more than ',', '"' and LF: a byte-equality test with a borrow across
         // bytes would take them for the character below them
-        Arbitraries.strings().withChars("abc,-#\u000b").ofMinLength(8).ofMaxLength(40),
+        Arbitraries.strings().withChars("abc,-#\u000b;:|").ofMinLength(8).ofMaxLength(40),
         Arbitraries.strings().withChars("x").ofMinLength(1).ofMaxLength(70));
     return piece.list().ofMaxSize(60).map(l -> String.join("", l).getBytes(StandardCharsets.UTF_8));
   }
@@ -39,6 +39,27 @@ class PlainLineProperties {
     int from = Math.min(skip, text.length);
     assertSame(text, from, text.length, maxRowBytes);
     assertSame(text, from, Math.max(from, text.length - skip), maxRowBytes);
+  }
+
+  /**
+   * Finding a cell's separator eight bytes at a time gives the first one, as a byte-by-byte search does,
+   * in any range of any bytes, up to and at the array's end (where the last word cannot be read whole).
+   */
+  @Property(tries = 1000)
+  void indexOf_eightBytesAtATime_asByteByByte(@ForAll("text") byte[] text, @ForAll @IntRange(min = 0, max = 70) int a,
+      @ForAll @IntRange(min = 0, max = 70) int b) {
+    int from = Math.min(Math.min(a, b), text.length);
+    int to = Math.min(Math.max(a, b), text.length);
+    for (char c : new char[] {',', ';', ':', '|', '"', '-'}) {
+      int expected = to;
+      for (int i = from; i < to; i++) {
+        if (text[i] == c) {
+          expected = i;
+          break;
+        }
+      }
+      assertEquals(expected, CsvContributions.indexOf(text, c, from, to), "'" + c + "' in [" + from + ", " + to + ")");
+    }
   }
 
   @Provide
