@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntFunction;
 
 /**
@@ -335,16 +336,24 @@ public final class ContributionBatch implements BatchView {
      */
     private final byte[] bytes;
     private final int[] offsets;
+    /**
+     * For records prepared from canonical bytes and admitted from them: what reading each one found
+     * ({@link EncodedRow#save}), from {@code saved[savedAt[i]]}, so that admitting it reads no byte twice.
+     */
+    private long[] saved;
+    private final int[] savedAt;
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
         Rejection[] rejected, int[] hints, int[] hintAt) {
-      this(owner, records, admitted, idHash, contentHash, rejected, hints, hintAt, null, null);
+      this(owner, records, admitted, idHash, contentHash, rejected, hints, hintAt, null, null, null, null);
     }
 
     private Prepared(Builder owner, Contribution[] records, int[] admitted, long[] idHash, long[] contentHash,
-        Rejection[] rejected, int[] hints, int[] hintAt, byte[] bytes, int[] offsets) {
+        Rejection[] rejected, int[] hints, int[] hintAt, byte[] bytes, int[] offsets, long[] saved, int[] savedAt) {
       this.bytes = bytes;
       this.offsets = offsets;
+      this.saved = saved;
+      this.savedAt = savedAt;
       this.owner = owner;
       this.records = records;
       this.admitted = admitted;
@@ -386,6 +395,11 @@ public final class ContributionBatch implements BatchView {
     private final RowStore store;
     /** The batch's table of short strings, whose codes encoded records carry as person codes; made on first use. */
     private Interner.Shared strings;
+    /**
+     * Arrays for what preparing records from bytes found ({@link Prepared#saved}), given back once those
+     * records are admitted, for later chunks: as many as chunks are prepared ahead at once, not one per chunk.
+     */
+    private final ConcurrentLinkedQueue<long[]> spareSaved = new ConcurrentLinkedQueue<>();
     /** Scratch for the canonical bytes of the record being admitted (hashed, compared on duplicate ids). */
     private final RecordCodec canonical = new RecordCodec();
     /** Scratch for the canonical bytes of an earlier row with the same id. */
@@ -623,6 +637,12 @@ public final class ContributionBatch implements BatchView {
       }
       int[] hintAt = personCodes == null ? null : new int[count];
       EncodedRow v = new EncodedRow();
+      long[] saved = spareSaved.poll();
+      if (saved == null) {
+        saved = new long[24 * Math.max(1, count)];
+      }
+      int[] savedAt = new int[count];
+      int[] savedEnd = new int[1];
       long people = 0;
       for (int i = 0; i < count; i++) {
         int from = offsets[i];
@@ -636,6 +656,8 @@ public final class ContributionBatch implements BatchView {
         int a = v.simple && store.readsAll(v) ? checkEncoded(v) : -1;
         if (a >= 0) {
           admitted[i] = a;
+          savedAt[i] = savedEnd[0];
+          saved = v.save(saved, savedEnd[0], savedEnd);
         } else {
           Contribution c = RecordCodec.decode(bytes, from);
           rs[i] = c;
@@ -646,7 +668,8 @@ public final class ContributionBatch implements BatchView {
         throw new IllegalArgumentException("personCodes has " + personCodes.length + " codes but the records name "
             + people + " people (one contributor each, plus their counterparts and reviewers)");
       }
-      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personCodes, hintAt, bytes, offsets);
+      return new Prepared(this, rs, admitted, idHash, contentHash, rejected, personCodes, hintAt, bytes, offsets,
+          saved, savedAt);
     }
 
     /** The batch's own table of short strings (see {@link EncodedAdmission#strings}), made on first use. */
@@ -748,6 +771,11 @@ public final class ContributionBatch implements BatchView {
               hints == null ? 0 : prepared.hintAt[i]);
         }
       }
+      if (prepared.saved != null) {
+        spareSaved.offer(prepared.saved);
+        // added again, every record finds its id admitted and is decoded, never loaded: dropped all the same
+        prepared.saved = null;
+      }
       return this;
     }
 
@@ -800,7 +828,12 @@ public final class ContributionBatch implements BatchView {
         return;
       }
       inputCount++;
-      v.read(bytes, from, false);
+      if (prepared.saved != null) {
+        v.load(bytes, prepared.saved, prepared.savedAt[i]);
+      } else {
+        v.read(bytes, from, false);
+        store.readsAll(v);
+      }
       int admitted = prepared.admitted[i];
       int row = store.appendEncoded(v, prepared.contentHash[i], admitted / roleWeight.length,
           admitted % roleWeight.length, prepared.hints, strings, at);
@@ -966,6 +999,7 @@ public final class ContributionBatch implements BatchView {
     public ContributionBatch build() {
       Checks.state(!built, "this batch builder was already built");
       built = true;
+      spareSaved.clear();
       int size = store.rows();
       boolean[] live = new boolean[size];
       Arrays.fill(live, true);

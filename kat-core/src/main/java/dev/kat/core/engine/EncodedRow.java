@@ -50,6 +50,8 @@ final class EncodedRow {
   double[] quality = new double[8];
   /** Whether the record has the common shape this view reads (see the class documentation). */
   boolean simple;
+  /** Per attribute: its read slot in the row store, once {@link RowStore#readsAll} has found them all. */
+  int[] slot = new int[8];
 
   private int pos;
   private boolean checkAscii;
@@ -84,6 +86,7 @@ final class EncodedRow {
       nameStart = new int[attributes];
       nameEnd = new int[attributes];
       valueBits = new long[attributes];
+      slot = new int[attributes];
     }
     for (int i = 0; i < attributes; i++) {
       nameStart[i] = span();
@@ -134,6 +137,124 @@ final class EncodedRow {
     if (pos != supersedesStart) {
       simple = false;
     }
+  }
+
+  /**
+   * Appends what {@link #read} found, with the attributes' slots, to {@code out} at {@code at}; returns
+   * where it ends. {@link #load} sets this view from it again without reading the record's bytes: a
+   * record checked on one thread is admitted on another from these words. Spans are packed two to a word.
+   */
+  long[] save(long[] out, int at, int[] end) {
+    int n = 8 + 2 * attributes + counterparts + 2 * evidence + 3 * reviews;
+    long[] o = out.length - at >= n ? out : Arrays.copyOf(out, Math.max(at + n, 2 * out.length));
+    int k = at;
+    o[k++] = span(idStart, idEnd);
+    o[k++] = span(contributorStart, contributorEnd);
+    o[k++] = span(daoStart, daoEnd);
+    o[k++] = span(groupStart, groupEnd);
+    o[k++] = second;
+    o[k++] = nano;
+    o[k++] = span(attributes, counterparts);
+    o[k++] = span(evidence, reviews);
+    for (int i = 0; i < attributes; i++) {
+      o[k++] = slot[i];
+      o[k++] = valueBits[i];
+    }
+    for (int i = 0; i < counterparts; i++) {
+      o[k++] = span(counterpartStart[i], counterpartEnd[i]);
+    }
+    for (int i = 0; i < 4 * evidence; i += 2) {
+      o[k++] = span(evidenceSpan[i], evidenceSpan[i + 1]);
+    }
+    for (int i = 0; i < reviews; i++) {
+      o[k++] = span(reviewerStart[i], reviewerEnd[i]);
+      o[k++] = verdict[i];
+      o[k++] = Double.doubleToRawLongBits(quality[i]);
+    }
+    end[0] = k;
+    return o;
+  }
+
+  /**
+   * Sets this view to what {@link #save} wrote at {@code in[at]} of the record in {@code bytes}, as
+   * {@link #read} would (the text is not checked again: the record is simple).
+   */
+  void load(byte[] bytes, long[] in, int at) {
+    b = bytes;
+    simple = true;
+    int k = at;
+    long w = in[k++];
+    idStart = start(w);
+    idEnd = end(w);
+    w = in[k++];
+    contributorStart = start(w);
+    contributorEnd = end(w);
+    w = in[k++];
+    daoStart = start(w);
+    daoEnd = end(w);
+    w = in[k++];
+    groupStart = start(w);
+    groupEnd = end(w);
+    second = in[k++];
+    nano = in[k++];
+    w = in[k++];
+    attributes = start(w);
+    counterparts = end(w);
+    w = in[k++];
+    evidence = start(w);
+    reviews = end(w);
+    if (attributes > nameStart.length) {
+      nameStart = new int[attributes];
+      nameEnd = new int[attributes];
+      valueBits = new long[attributes];
+      slot = new int[attributes];
+    }
+    if (counterparts > counterpartStart.length) {
+      counterpartStart = new int[counterparts];
+      counterpartEnd = new int[counterparts];
+    }
+    if (4 * evidence > evidenceSpan.length) {
+      evidenceSpan = new int[4 * evidence];
+    }
+    if (reviews > reviewerStart.length) {
+      reviewerStart = new int[reviews];
+      reviewerEnd = new int[reviews];
+      verdict = new int[reviews];
+      quality = new double[reviews];
+    }
+    for (int i = 0; i < attributes; i++) {
+      slot[i] = (int) in[k++];
+      valueBits[i] = in[k++];
+    }
+    for (int i = 0; i < counterparts; i++) {
+      w = in[k++];
+      counterpartStart[i] = start(w);
+      counterpartEnd[i] = end(w);
+    }
+    for (int i = 0; i < 4 * evidence; i += 2) {
+      w = in[k++];
+      evidenceSpan[i] = start(w);
+      evidenceSpan[i + 1] = end(w);
+    }
+    for (int i = 0; i < reviews; i++) {
+      w = in[k++];
+      reviewerStart[i] = start(w);
+      reviewerEnd[i] = end(w);
+      verdict[i] = (int) in[k++];
+      quality[i] = Double.longBitsToDouble(in[k++]);
+    }
+  }
+
+  private static long span(int start, int end) {
+    return (long) start << 32 | (end & 0xFFFFFFFFL);
+  }
+
+  private static int start(long span) {
+    return (int) (span >>> 32);
+  }
+
+  private static int end(long span) {
+    return (int) span;
   }
 
   /** Whether the field {@code [start, end)} of this record is exactly {@code bytes}. */

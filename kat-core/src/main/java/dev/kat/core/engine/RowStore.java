@@ -278,8 +278,8 @@ final class RowStore {
 
   /**
    * {@link #append(Contribution, long, int, int, int[], int)} of the record {@code row} reads in canonical
-   * form, which must be {@link EncodedRow#simple}, with no attribute the policy does not read
-   * ({@link #readsAll}): the same columns and arena bytes as appending the decoded record, without
+   * form, which must be {@link EncodedRow#simple}, with no attribute the policy does not read (its slots
+   * set by {@link #readsAll}): the same columns and arena bytes as appending the decoded record, without
    * decoding it. People are coded through {@code table}'s codes in {@code codes} where there are some (the
    * batch's own table, checked when the records were prepared), else looked up by their bytes.
    */
@@ -309,7 +309,7 @@ final class RowStore {
     contentHash[row] = hash;
     Arrays.fill(rowValues, Double.NaN);
     for (int i = 0; i < v.attributes; i++) {
-      rowValues[readSlotAscii(b, v.nameStart[i], v.nameEnd[i])] = Double.longBitsToDouble(v.valueBits[i]);
+      rowValues[v.slot[i]] = Double.longBitsToDouble(v.valueBits[i]);
     }
     for (int a = 0; a < readNames.length; a++) {
       attributes[a].add(rowValues[a]);
@@ -362,12 +362,17 @@ final class RowStore {
     return people.touch(t);
   }
 
-  /** Whether every attribute of {@code v} is one the policy reads (so none goes to the arena). */
+  /**
+   * Whether every attribute of {@code v} is one the policy reads (so none goes to the arena); if so their
+   * read slots are in {@code v.slot}, for {@link #appendEncoded}.
+   */
   boolean readsAll(EncodedRow v) {
     for (int i = 0; i < v.attributes; i++) {
-      if (readSlotAscii(v.b, v.nameStart[i], v.nameEnd[i]) < 0) {
+      int a = readSlotAscii(v.b, v.nameStart[i], v.nameEnd[i]);
+      if (a < 0) {
         return false;
       }
+      v.slot[i] = a;
     }
     return true;
   }

@@ -229,6 +229,39 @@ class EncodedAdmissionTest {
     assertSameBatch(expected, b.build(), "mixed");
   }
 
+  /**
+   * Records prepared from bytes and added twice are admitted as the records added twice (the second time
+   * every admitted one is an identical copy), also when a later chunk, prepared in between, reuses what
+   * preparing the first one found.
+   */
+  @Test
+  void encodedRecords_addedTwice_asRecordsAddedTwice() {
+    List<Contribution> first = records(400, 8);
+    List<Contribution> second = records(400, 9).stream().map(c -> c.withId("b-" + c.id())).toList();
+    List<Contribution> all = new ArrayList<>(first);
+    all.addAll(first);
+    all.addAll(second);
+    ContributionBatch expected = oneByOne(HOSTING, Fixtures.OCTOBER, all);
+    ContributionBatch.Builder b = KatEngine.of(HOSTING).newBatch(Fixtures.OCTOBER);
+    ContributionBatch.Prepared p1 = prepared(b, first);
+    b.add(p1);
+    ContributionBatch.Prepared p2 = prepared(b, second);
+    b.add(p1);
+    b.add(p2);
+    assertSameBatch(expected, b.build(), "added twice");
+  }
+
+  /** {@code records} prepared from their canonical bytes, without person codes. */
+  private static ContributionBatch.Prepared prepared(ContributionBatch.Builder b, List<Contribution> records) {
+    RecordCodec codec = new RecordCodec();
+    int[] offsets = new int[records.size() + 1];
+    for (int i = 0; i < records.size(); i++) {
+      codec.append(records.get(i));
+      offsets[i + 1] = codec.length();
+    }
+    return EncodedAdmission.get().prepare(b, codec.bytes(), offsets, records.size(), null);
+  }
+
   @Provide
   Arbitrary<List<Contribution>> varied() {
     return RowStoreProperties.contribution().list().ofMinSize(1).ofMaxSize(60)
