@@ -226,15 +226,9 @@ public final class RecordCodec {
     putVarlong(n);
     ensure(n);
     if (n <= 16) {
-      // Ids are short: two words (the bytes past the string are overwritten by what follows, or never
-      // read) or a loop cost less than the call System.arraycopy makes for a few bytes.
-      if (from + 16 <= src.length && len + 16 <= buf.length) {
-        LONGS.set(buf, len, (long) LONGS.get(src, from));
-        LONGS.set(buf, len + 8, (long) LONGS.get(src, from + 8));
-      } else {
-        for (int i = 0; i < n; i++) {
-          buf[len + i] = src[from + i];
-        }
+      // Ids are short: a loop costs less than the call System.arraycopy makes for a few bytes.
+      for (int i = 0; i < n; i++) {
+        buf[len + i] = src[from + i];
       }
     } else {
       System.arraycopy(src, from, buf, len, n);
