@@ -223,17 +223,27 @@ public final class RecordCodec {
 
   /** Appends, in canonical form, the string given as {@code n} UTF-8 bytes of {@code src} from {@code from}. */
   public void putUtf8(byte[] src, int from, int n) {
-    putVarlong(n);
-    ensure(n);
+    if (n >= 64) {
+      putVarlong(n);
+      ensure(n);
+      System.arraycopy(src, from, buf, len, n);
+      len += n;
+      return;
+    }
+    // the usual short string: one check of room, and a length of one byte (the zig-zag varint of n < 64)
+    ensure(n + 1);
+    byte[] b = buf;
+    int at = len;
+    b[at++] = (byte) (n << 1);
     if (n <= 16) {
       // Ids are short: a loop costs less than the call System.arraycopy makes for a few bytes.
       for (int i = 0; i < n; i++) {
-        buf[len + i] = src[from + i];
+        b[at + i] = src[from + i];
       }
     } else {
-      System.arraycopy(src, from, buf, len, n);
+      System.arraycopy(src, from, b, at, n);
     }
-    len += n;
+    len = at + n;
   }
 
   /** Appends one byte as it is (not part of the canonical form: for lines written after a record). */

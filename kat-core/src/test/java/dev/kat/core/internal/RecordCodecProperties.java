@@ -124,13 +124,31 @@ class RecordCodecProperties {
     assertArrayEquals(expected, java.util.Arrays.copyOf(out.bytes(), out.length()));
   }
 
-  @Property(tries = 100)
-  void putUtf8_ofASlice_equalsPutStringOfThatText(@ForAll @Size(max = 40) String s) {
+  /** Every length from 0 to 130 bytes, around the one-byte varint's limit (63 bytes) and the short copy's (16). */
+  @net.jqwik.api.Example
+  void putUtf8_everyShortLength_equalsPutString() {
+    for (int n = 0; n <= 130; n++) {
+      putUtf8_ofASlice_equalsPutStringOfThatText("x".repeat(n), n % 3);
+    }
+  }
+
+  /** Lengths around the one-byte varint's limit (63 bytes) and the short copy's (16) included. */
+  @Property(tries = 300)
+  void putUtf8_ofASlice_equalsPutStringOfThatText(@ForAll @Size(max = 90) String s,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int before) {
     byte[] utf8 = ("ab" + s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     RecordCodec slice = new RecordCodec(16);
+    for (int i = 0; i < before; i++) {
+      slice.putVarlong(i);
+    }
     slice.putUtf8(utf8, 2, utf8.length - 2);
+    slice.putVarlong(7);
     RecordCodec whole = new RecordCodec(16);
-    whole.putUtf8(java.util.Arrays.copyOfRange(utf8, 2, utf8.length));
+    for (int i = 0; i < before; i++) {
+      whole.putVarlong(i);
+    }
+    whole.putString(s);
+    whole.putVarlong(7);
     assertArrayEquals(java.util.Arrays.copyOf(whole.bytes(), whole.length()),
         java.util.Arrays.copyOf(slice.bytes(), slice.length()));
   }
