@@ -64,8 +64,10 @@ started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 mvn -B -q package -pl kat-bench -am -Pbench -DskipTests
 
 prof=(-prof dev.kat.bench.report.CpuTimeProfiler)
-# The heap on 2 MiB pages, as the benchmarks' forks have it (see "JVM settings" in docs/benchmarks.md).
+# The heap on 2 MiB pages and the serial collector, as the benchmarks' forks and the kat command have them
+# (see "JVM settings" in docs/benchmarks.md).
 thp=-XX:+UseTransparentHugePages
+gc=-XX:+UseSerialGC
 # run_jmh <file> <group> <options> -- <jmh arguments>: one JMH run into docs/benchmarks/jmh-<file>.json
 run_jmh() {
   local file="$1" group="$2"
@@ -95,10 +97,10 @@ run_jmh rules rules ${rules_opts[@]+"${rules_opts[@]}"} -- 'RulesBenchmark|Aggre
 
 if wanted memory; then
   to_array() { echo "["; paste -sd, -; echo "]"; }
-  java -Xms2g -Xmx2g "$thp" -cp "$jar" dev.kat.bench.report.Footprint resident 10000 100000 1000000 | to_array > "$out/resident.json"
+  java -Xms2g -Xmx2g "$thp" "$gc" -cp "$jar" dev.kat.bench.report.Footprint resident 10000 100000 1000000 | to_array > "$out/resident.json"
   : > "$out/heap-2g.jsonl"
   for n in "${heap_sizes[@]}"; do
-    line="$(java -Xmx2g "$thp" -cp "$jar" dev.kat.bench.report.Footprint cycle "$n" || true)"
+    line="$(java -Xmx2g "$thp" "$gc" -cp "$jar" dev.kat.bench.report.Footprint cycle "$n" || true)"
     [ -n "$line" ] || line="{\"records\": $n, \"ok\": false, \"maxHeap\": 2147483648, \"error\": \"JVM failed\"}"
     echo "$line" >> "$out/heap-2g.jsonl"
     case "$line" in *'"ok": false'*) break ;; esac
@@ -111,5 +113,5 @@ java -cp "$jar" dev.kat.bench.report.BenchmarkReport "$out" docs/benchmarks.md \
   "mode=$mode" "date=$started" "settings=$settings; groups run: ${groups[*]}" "load=$load" \
   "cpus=$(nproc)" "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
   "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)" \
-  "java=$(java -version 2>&1 | head -1)" "heap=-Xms2g -Xmx2g $thp"
+  "java=$(java -version 2>&1 | head -1)" "heap=-Xms2g -Xmx2g $thp $gc"
 echo "results written to docs/benchmarks.md and $out/"
