@@ -82,30 +82,20 @@ final class EncodedRow {
     second = varlong();
     nano = varlong();
     attributes = count();
-    if (attributes > nameStart.length) {
-      nameStart = new int[attributes];
-      nameEnd = new int[attributes];
-      valueBits = new long[attributes];
-      slot = new int[attributes];
-    }
+    growAttributes();
     for (int i = 0; i < attributes; i++) {
       nameStart[i] = span();
       nameEnd[i] = pos;
       valueBits[i] = fixed64();
     }
     counterparts = count();
-    if (counterparts > counterpartStart.length) {
-      counterpartStart = new int[counterparts];
-      counterpartEnd = new int[counterparts];
-    }
+    growCounterparts();
     for (int i = 0; i < counterparts; i++) {
       counterpartStart[i] = span();
       counterpartEnd[i] = pos;
     }
     evidence = count();
-    if (4 * evidence > evidenceSpan.length) {
-      evidenceSpan = new int[4 * evidence];
-    }
+    growEvidence();
     for (int i = 0; i < evidence; i++) {
       evidenceSpan[4 * i] = span();
       evidenceSpan[4 * i + 1] = pos;
@@ -113,12 +103,7 @@ final class EncodedRow {
       evidenceSpan[4 * i + 3] = pos;
     }
     reviews = count();
-    if (reviews > reviewerStart.length) {
-      reviewerStart = new int[reviews];
-      reviewerEnd = new int[reviews];
-      verdict = new int[reviews];
-      quality = new double[reviews];
-    }
+    growReviews();
     for (int i = 0; i < reviews; i++) {
       reviewerStart[i] = span();
       reviewerEnd[i] = pos;
@@ -203,25 +188,10 @@ final class EncodedRow {
     w = in[k++];
     evidence = start(w);
     reviews = end(w);
-    if (attributes > nameStart.length) {
-      nameStart = new int[attributes];
-      nameEnd = new int[attributes];
-      valueBits = new long[attributes];
-      slot = new int[attributes];
-    }
-    if (counterparts > counterpartStart.length) {
-      counterpartStart = new int[counterparts];
-      counterpartEnd = new int[counterparts];
-    }
-    if (4 * evidence > evidenceSpan.length) {
-      evidenceSpan = new int[4 * evidence];
-    }
-    if (reviews > reviewerStart.length) {
-      reviewerStart = new int[reviews];
-      reviewerEnd = new int[reviews];
-      verdict = new int[reviews];
-      quality = new double[reviews];
-    }
+    growAttributes();
+    growCounterparts();
+    growEvidence();
+    growReviews();
     for (int i = 0; i < attributes; i++) {
       slot[i] = (int) in[k++];
       valueBits[i] = in[k++];
@@ -242,6 +212,38 @@ final class EncodedRow {
       reviewerEnd[i] = end(w);
       verdict[i] = (int) in[k++];
       quality[i] = Double.longBitsToDouble(in[k++]);
+    }
+  }
+
+  /** Makes room for {@link #attributes} attributes (the same for the other lists below). */
+  private void growAttributes() {
+    if (attributes > nameStart.length) {
+      nameStart = new int[attributes];
+      nameEnd = new int[attributes];
+      valueBits = new long[attributes];
+      slot = new int[attributes];
+    }
+  }
+
+  private void growCounterparts() {
+    if (counterparts > counterpartStart.length) {
+      counterpartStart = new int[counterparts];
+      counterpartEnd = new int[counterparts];
+    }
+  }
+
+  private void growEvidence() {
+    if (4 * evidence > evidenceSpan.length) {
+      evidenceSpan = new int[4 * evidence];
+    }
+  }
+
+  private void growReviews() {
+    if (reviews > reviewerStart.length) {
+      reviewerStart = new int[reviews];
+      reviewerEnd = new int[reviews];
+      verdict = new int[reviews];
+      quality = new double[reviews];
     }
   }
 
