@@ -4,6 +4,7 @@ import dev.kat.core.internal.Checks;
 import dev.kat.core.internal.Dictionary;
 import dev.kat.core.internal.DoubleColumn;
 import dev.kat.core.internal.EncodedAdmission;
+import dev.kat.core.internal.Growth;
 import dev.kat.core.internal.Hashing;
 import dev.kat.core.internal.Interner;
 import dev.kat.core.internal.RecordCodec;
@@ -642,11 +643,11 @@ public final class ContributionBatch implements BatchView {
         saved = new long[24 * Math.max(1, count)];
       }
       int[] savedAt = new int[count];
-      int[] savedEnd = new int[1];
+      int savedEnd = 0;
       long people = 0;
       for (int i = 0; i < count; i++) {
         int from = offsets[i];
-        v.read(bytes, from, true);
+        v.read(bytes, from);
         if (hintAt != null) {
           hintAt[i] = (int) Math.min(people, Integer.MAX_VALUE);
           people += 1L + v.counterparts + v.reviews;
@@ -656,8 +657,12 @@ public final class ContributionBatch implements BatchView {
         int a = v.simple && store.readsAll(v) ? checkEncoded(v) : -1;
         if (a >= 0) {
           admitted[i] = a;
-          savedAt[i] = savedEnd[0];
-          saved = v.save(saved, savedEnd[0], savedEnd);
+          int need = savedEnd + v.savedLength();
+          if (need > saved.length) {
+            saved = Arrays.copyOf(saved, Growth.capacity(saved.length, need));
+          }
+          savedAt[i] = savedEnd;
+          savedEnd = v.save(saved, savedEnd);
         } else {
           Contribution c = RecordCodec.decode(bytes, from);
           rs[i] = c;
@@ -772,8 +777,9 @@ public final class ContributionBatch implements BatchView {
         }
       }
       if (prepared.saved != null) {
+        // Added again, every record finds its id admitted and is decoded (admitEncoded never loads it);
+        // the array goes to later chunks, and is dropped here so that nothing can read it through this one.
         spareSaved.offer(prepared.saved);
-        // added again, every record finds its id admitted and is decoded, never loaded: dropped all the same
         prepared.saved = null;
       }
       return this;
@@ -828,12 +834,7 @@ public final class ContributionBatch implements BatchView {
         return;
       }
       inputCount++;
-      if (prepared.saved != null) {
-        v.load(bytes, prepared.saved, prepared.savedAt[i]);
-      } else {
-        v.read(bytes, from, false);
-        store.readsAll(v);
-      }
+      v.load(bytes, prepared.saved, prepared.savedAt[i]);
       int admitted = prepared.admitted[i];
       int row = store.appendEncoded(v, prepared.contentHash[i], admitted / roleWeight.length,
           admitted % roleWeight.length, prepared.hints, strings, at);

@@ -54,19 +54,14 @@ final class EncodedRow {
   int[] slot = new int[8];
 
   private int pos;
-  private boolean checkAscii;
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-  /**
-   * Reads the record at {@code bytes[from, ...)}; {@code check} whether its text is ASCII (else the record
-   * is taken to be as simple as when it was first read).
-   */
-  void read(byte[] bytes, int from, boolean check) {
+  /** Reads the record at {@code bytes[from, ...)}, checking on the way whether its text is ASCII. */
+  void read(byte[] bytes, int from) {
     b = bytes;
     pos = from;
     simple = true;
-    checkAscii = check;
     idStart = span();
     idEnd = pos;
     contributorStart = span();
@@ -124,14 +119,18 @@ final class EncodedRow {
     }
   }
 
+  /** The number of longs {@link #save} writes for the record last read. */
+  int savedLength() {
+    return 8 + 2 * attributes + counterparts + 2 * evidence + 3 * reviews;
+  }
+
   /**
-   * Appends what {@link #read} found, with the attributes' slots, to {@code out} at {@code at}; returns
-   * where it ends. {@link #load} sets this view from it again without reading the record's bytes: a
-   * record checked on one thread is admitted on another from these words. Spans are packed two to a word.
+   * Writes what {@link #read} found, with the attributes' slots, to {@code o[at, at + savedLength())},
+   * which must have room; returns where it ends. {@link #load} sets this view from it again without
+   * reading the record's bytes: a record checked on one thread is admitted on another from these words.
+   * Spans are packed two to a word.
    */
-  long[] save(long[] out, int at, int[] end) {
-    int n = 8 + 2 * attributes + counterparts + 2 * evidence + 3 * reviews;
-    long[] o = out.length - at >= n ? out : Arrays.copyOf(out, Math.max(at + n, 2 * out.length));
+  int save(long[] o, int at) {
     int k = at;
     o[k++] = span(idStart, idEnd);
     o[k++] = span(contributorStart, contributorEnd);
@@ -156,8 +155,7 @@ final class EncodedRow {
       o[k++] = verdict[i];
       o[k++] = Double.doubleToRawLongBits(quality[i]);
     }
-    end[0] = k;
-    return o;
+    return k;
   }
 
   /**
@@ -269,7 +267,7 @@ final class EncodedRow {
     int n = (int) varlong();
     int start = pos;
     pos += n;
-    if (checkAscii && simple) {
+    if (simple) {
       int i = start;
       // eight bytes at a time: a byte of 0x80 or more has its top bit set
       for (; i + 8 <= pos; i += 8) {

@@ -32,22 +32,19 @@ class EncodedRowTest {
       // read past the field would run off the array
       byte[] plain = encoded(text, "v1");
       EncodedRow v = new EncodedRow();
-      v.read(plain, 0, true);
+      v.read(plain, 0);
       assertTrue(v.simple, "all ASCII, id of " + length);
       assertEquals(length, v.idEnd - v.idStart);
       for (int at = v.idStart; at < v.idEnd; at++) {
         for (int high : new int[] {0x80, 0xC3, 0xFF}) {
           byte[] b = plain.clone();
           b[at] = (byte) high;
-          v.read(b, 0, true);
+          v.read(b, 0);
           assertFalse(v.simple, "id of " + length + ", byte " + (at - v.idStart) + " is " + high);
-          // read unchecked, the record is taken as simple as first read
-          v.read(b, 0, false);
-          assertTrue(v.simple);
         }
       }
       byte[] atEnd = encoded("r1", text);
-      v.read(atEnd, 0, true);
+      v.read(atEnd, 0);
       assertTrue(v.simple, "all ASCII, reviewer of " + length);
       int from = v.reviewerStart[0];
       int to = v.reviewerEnd[0];
@@ -55,11 +52,11 @@ class EncodedRowTest {
       for (int at = from; at < to; at++) {
         byte[] b = atEnd.clone();
         b[at] = (byte) 0x80;
-        v.read(b, 0, true);
+        v.read(b, 0);
         assertFalse(v.simple, "reviewer of " + length + ", byte " + (at - from));
         // the same bytes with room after them in the array
         byte[] roomy = java.util.Arrays.copyOf(b, b.length + 16);
-        v.read(roomy, 0, true);
+        v.read(roomy, 0);
         assertFalse(v.simple, "reviewer of " + length + ", byte " + (at - from) + ", array with room");
       }
     }
@@ -69,7 +66,7 @@ class EncodedRowTest {
   void read_valuesAndCounts_asEncoded() {
     byte[] b = encoded("r-7", "v2");
     EncodedRow v = new EncodedRow();
-    v.read(b, 0, true);
+    v.read(b, 0);
     assertEquals(1, v.attributes);
     assertEquals(45.0, Double.longBitsToDouble(v.valueBits[0]));
     assertEquals(1, v.counterparts);
@@ -95,13 +92,13 @@ class EncodedRowTest {
     byte[] bytes = new byte[pad.length + rec.length];
     System.arraycopy(rec, 0, bytes, pad.length, rec.length);
     EncodedRow read = new EncodedRow();
-    read.read(bytes, pad.length, true);
+    read.read(bytes, pad.length);
     for (int i = 0; i < read.attributes; i++) {
       read.slot[i] = 100 + i;
     }
-    int[] end = new int[1];
-    long[] saved = read.save(new long[3], 2, end);
-    assertEquals(2 + 8 + 2 * 11 + 11 + 2 * 2 + 3 * 11, end[0]);
+    assertEquals(8 + 2 * 11 + 11 + 2 * 2 + 3 * 11, read.savedLength());
+    long[] saved = new long[2 + read.savedLength()];
+    assertEquals(saved.length, read.save(saved, 2));
     EncodedRow loaded = new EncodedRow();
     loaded.load(bytes, saved, 2);
     assertEquals(describe(read), describe(loaded));
